@@ -1,0 +1,52 @@
+/**
+ * The runtime seam: the only way the UI runs code. Shaped like `@webcontainer/api`
+ * (write files, spawn with env, port events, kill, dispose) so the WebContainer adapter
+ * stays thin and the local runtime is an honest twin.
+ */
+
+export type RuntimeKind = 'local' | 'webcontainer';
+
+/** File contents keyed by workspace-relative path with `/` separators, e.g. `src/app.js`. */
+export type FileMap = Record<string, string>;
+
+export interface SpawnOptions {
+  /** Extra environment variables; merged over the runtime's base environment. */
+  env?: Record<string, string>;
+  /** Working directory relative to the workspace root. Defaults to the root. */
+  cwd?: string;
+}
+
+export interface RuntimeProcess {
+  /** stdout and stderr interleaved, as text chunks in arrival order. */
+  readonly output: ReadableStream<string>;
+  /** Resolves once with the exit code; a process ended by a signal reports 128 + signal number. */
+  readonly exit: Promise<number>;
+  /** Writes to the process's stdin. */
+  write(data: string): void;
+  /** Ends the process and everything it started. */
+  kill(): void;
+}
+
+export interface PortEvent {
+  port: number;
+  /** Port events can repeat (open, open, close…); consumers must be idempotent. */
+  type: 'open' | 'close';
+  /** Where the browser can load what listens on this port (the preview iframe's src). */
+  url: string;
+}
+
+export interface Runtime {
+  readonly kind: RuntimeKind;
+  /** Creates or overwrites files (and their parent folders) in the workspace. */
+  writeFiles(files: FileMap): Promise<void>;
+  readFile(path: string): Promise<string>;
+  /** Removes a file or folder (recursively) from the workspace; missing is not an error. */
+  remove(path: string): Promise<void>;
+  spawn(command: string, args: string[], options?: SpawnOptions): Promise<RuntimeProcess>;
+  /** A port that is free right now, to hand to a learner's server as `PORT`. */
+  freePort(): Promise<number>;
+  /** Subscribes to ports opening and closing; returns the unsubscribe function. */
+  onPort(listener: (event: PortEvent) => void): () => void;
+  /** Kills every process and releases the workspace. The runtime is unusable afterwards. */
+  dispose(): Promise<void>;
+}

@@ -1,0 +1,54 @@
+/** The lesson frontmatter schema. Every field says what it is for, so authors can read it here. */
+import { z } from 'zod';
+import { RULE_IDS } from '../../probes/catalogue.mjs';
+
+/** The ideas of port binding a lesson can teach; the course as a whole must cover every one. */
+export const CONCEPTS = [
+  'self-contained', 'own-web-server', 'declare-dependency', 'port-from-env', 'dev-default',
+  'prod-all-interfaces', 'routing-layer', 'multiple-instances', 'protocol-agnostic', 'websocket',
+  'tcp', 'backing-service', 'portability', 'dev-prod-parity', 'anti-pattern-server-module',
+  'anti-pattern-app-server', 'anti-pattern-assumed-environment', 'anti-pattern-hardcoded-port',
+  'any-language',
+] as const;
+
+const ruleId = z.string().refine((id) => RULE_IDS.includes(id), {
+  error: (issue) => `unknown rule id "${String(issue.input)}" (known: ${RULE_IDS.join(', ')})`,
+});
+
+/** Options the probes read; a rule ignores the ones it does not need. */
+export const probeOptions = z
+  .object({
+    path: z.string().startsWith('/').default('/').describe('HTTP path the probes request'),
+    bodyPattern: z.string().optional().describe('Regular expression the HTTP response body must match'),
+    defaultPort: z.number().int().min(1).max(65535).optional().describe('Development default port, for default-port'),
+    defaultHost: z.string().optional().describe('Host bound when HOST is unset, for binds-host-from-env'),
+    upstreamEnv: z.string().optional().describe('Env variable holding the upstream URL, for backing-service-url'),
+    readyTimeoutMs: z.number().int().positive().max(60000).optional().describe('How long to wait for the server to listen'),
+    protocol: z.enum(['redis']).optional().describe('Protocol spoken by tcp-protocol'),
+  })
+  .strict()
+  .describe('Settings for the check probes');
+export type ProbeOptions = z.infer<typeof probeOptions>;
+
+export const frontmatter = z
+  .object({
+    title: z.string().min(1).describe('Shown in the lesson list and as the heading'),
+    summary: z.string().min(1).describe('One sentence shown under the title in the lesson list'),
+    command: z.string().min(1).describe('How the learner program starts, e.g. "node server.js"; PORT is set in its env'),
+    concepts: z.array(z.enum(CONCEPTS)).min(1).describe('Tags naming the ideas of port binding this lesson teaches'),
+    rules: z.array(ruleId).describe('Check rule ids (probes/catalogue.mjs) that the solution must pass'),
+    starterFails: z.array(ruleId).describe('Rule ids the starter must fail; each must also be in rules'),
+    hints: z.array(z.string().min(1)).min(1).describe('From gentle to explicit, revealed one at a time'),
+    open: z.string().optional().describe('Starter file opened first in the editor; defaults to the first file'),
+    preview: z.boolean().default(true).describe('Whether the lesson serves HTTP that the preview can show'),
+    probe: probeOptions.default({ path: '/' }),
+  })
+  .strict()
+  .superRefine((lesson, ctx) => {
+    for (const [index, id] of lesson.starterFails.entries()) {
+      if (!lesson.rules.includes(id)) {
+        ctx.addIssue({ code: 'custom', path: ['starterFails', index], message: `"${id}" is not in rules` });
+      }
+    }
+  });
+export type Frontmatter = z.infer<typeof frontmatter>;

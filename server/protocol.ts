@@ -1,0 +1,56 @@
+/**
+ * Messages between the browser's local runtime (`app/runtime/local.ts`) and the runner
+ * (`server/runner/`), one JSON object per WebSocket text frame. The runner validates every
+ * incoming message with `clientMessage`; the browser imports only the types.
+ */
+import { z } from 'zod';
+
+/** Largest frame the runner accepts; bigger ones are refused without being parsed. */
+export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+const id = z.number().int().nonnegative().describe('Request id, echoed in the result');
+const relPath = z.string().min(1).max(1024).describe('Workspace-relative path');
+
+export const clientMessage = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('writeFiles'), id, files: z.record(relPath, z.string()) }),
+  z.object({ op: z.literal('readFile'), id, path: relPath }),
+  z.object({ op: z.literal('remove'), id, path: relPath }),
+  z.object({
+    op: z.literal('spawn'),
+    id,
+    command: z.string().min(1).max(256),
+    args: z.array(z.string().max(4096)).max(64),
+    env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string().max(4096)).optional(),
+    cwd: relPath.optional(),
+  }),
+  z.object({ op: z.literal('input'), id, proc: z.number().int(), data: z.string().max(65536) }),
+  z.object({ op: z.literal('kill'), id, proc: z.number().int() }),
+  z.object({ op: z.literal('freePort'), id }),
+]);
+export type ClientMessage = z.infer<typeof clientMessage>;
+
+export type ServerMessage =
+  /** Sent once after the connection is accepted. */
+  | { type: 'hello'; workspace: string }
+  | { type: 'result'; id: number; ok: true; value?: unknown }
+  | { type: 'result'; id: number; ok: false; error: string }
+  | { type: 'output'; proc: number; data: string }
+  | { type: 'exit'; proc: number; code: number }
+  | { type: 'port'; port: number; event: 'open' | 'close'; url: string };
+
+/** Values carried by successful results, per operation. */
+export interface ResultValues {
+  writeFiles: undefined;
+  readFile: string;
+  remove: undefined;
+  spawn: { proc: number };
+  input: undefined;
+  kill: undefined;
+  freePort: number;
+}
+
+/** The page learns the runner token from this meta tag (content = token), which the playground server injects. */
+export const RUNNER_META = 'portside-runner';
+
+/** The WebSocket path of the runner, on the playground server's own origin. */
+export const RUNNER_PATH = '/__portside/runner';
