@@ -35,6 +35,16 @@ export interface PortEvent {
   url: string;
 }
 
+/** An uncaught error or console.error inside the preview page (WebContainer's forwardPreviewErrors). */
+export interface PreviewError {
+  kind: 'uncaught-exception' | 'unhandled-rejection' | 'console-error';
+  message: string;
+  stack?: string;
+  /** The port of the server whose page reported it, and the page's path. */
+  port: number;
+  pathname: string;
+}
+
 export interface Runtime {
   readonly kind: RuntimeKind;
   /** Creates or overwrites files (and their parent folders) in the workspace. */
@@ -47,6 +57,11 @@ export interface Runtime {
   freePort(): Promise<number>;
   /** Subscribes to ports opening and closing; returns the unsubscribe function. */
   onPort(listener: (event: PortEvent) => void): () => void;
+  /**
+   * Optional: subscribes to errors thrown inside the preview page, for a console panel. Only
+   * runtimes that can see into the preview implement it; returns the unsubscribe function.
+   */
+  onPreviewError?(listener: (error: PreviewError) => void): () => void;
   /** Kills every process and releases the workspace. The runtime is unusable afterwards. */
   dispose(): Promise<void>;
 }
