@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 
-/** Largest frame the runner accepts; bigger ones are refused without being parsed. */
-export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+export { MAX_MESSAGE_BYTES, RUNNER_META, RUNNER_PATH } from './protocol-constants.ts';
 
 const id = z.number().int().nonnegative().describe('Request id, echoed in the result');
 const relPath = z.string().min(1).max(1024).describe('Workspace-relative path');
@@ -36,7 +35,9 @@ export type ServerMessage =
   | { type: 'result'; id: number; ok: false; error: string }
   | { type: 'output'; proc: number; data: string }
   | { type: 'exit'; proc: number; code: number }
-  | { type: 'port'; port: number; event: 'open' | 'close'; url: string };
+  | { type: 'port'; port: number; event: 'open' | 'close'; url: string }
+  /** A message the runner could not read at all (not JSON, no usable id); the socket stays open. */
+  | { type: 'error'; error: string };
 
 /** Values carried by successful results, per operation. */
 export interface ResultValues {
@@ -48,9 +49,3 @@ export interface ResultValues {
   kill: undefined;
   freePort: number;
 }
-
-/** The page learns the runner token from this meta tag (content = token), which the playground server injects. */
-export const RUNNER_META = 'portside-runner';
-
-/** The WebSocket path of the runner, on the playground server's own origin. */
-export const RUNNER_PATH = '/__portside/runner';

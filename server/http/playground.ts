@@ -1,0 +1,97 @@
+/**
+ * The playground's HTTP server: `/healthz`, the preview proxy (`<port>.localhost` hosts), the
+ * runner's WebSocket, and the app itself (the production build, or Vite in dev). `main.ts` and
+ * `dev.ts` are thin wrappers around `startPlayground`; tests call it in-process.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { createRunner, type Runner } from '../runner/runner.ts';
+import { allowedHosts } from '../runner/upgrade-guard.ts';
+import { findLessonPackages } from '../runner/lesson-packages.ts';
+import { hostWithPort } from './config.ts';
+import { setPlaygroundHeaders } from './headers.ts';
+import { previewPort, proxyRequest, proxyUpgrade } from './preview-proxy.ts';
+import { sendText } from './static-app.ts';
+
+/** Whatever serves the app's pages: the production build or Vite's dev middleware. */
+export interface AppHandler {
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  /** Upgrades the app deals with itself (Vite's HMR socket); all others are refused. */
+  ownsUpgrade?(req: IncomingMessage): boolean;
+  close?(): Promise<void>;
+}
+
+export type AppFactory = (context: { token: string; server: Server }) => AppHandler | Promise<AppHandler>;
+
+export interface PlaygroundOptions {
+  host: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** Portside's own folder: lessons/ and node_modules/ (for lesson packages). */
+  root: string;
+  app: AppFactory;
+}
+
+export interface Playground {
+  url: string;
+  port: number;
+  token: string;
+  runner: Runner;
+  close(): Promise<void>;
+}
+
+export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
+  const token = randomBytes(32).toString('base64url');
+  const server = createServer();
+  const [packages, app] = await Promise.all([findLessonPackages(options.root), options.app({ token, server })]);
+  let runner: Runner | null = null;
+  let port = 0;
+
+  server.on('request', (req, res) => {
+    const preview = previewPort(req.headers.host, port);
+    if (preview !== null) return proxyRequest(req, res, preview, runner?.isSessionPort(preview) ?? false);
+    setPlaygroundHeaders(res);
+    if (!runner) return sendText(res, 503, 'Starting…');
+    if (req.url === '/healthz') return sendText(res, 200, 'ok');
+    app.handle(req, res);
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const preview = previewPort(req.headers.host, port);
+    if (preview !== null) return proxyUpgrade(req, socket, head, preview, runner?.isSessionPort(preview) ?? false);
+    if (app.ownsUpgrade?.(req)) return; // Vite's own upgrade listener answers it
+    if (runner) return runner.handleUpgrade(req, socket, head);
+    socket.destroy();
+  });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await app.close?.();
+    throw error;
+  }
+  port = (server.address() as AddressInfo).port;
+  runner = createRunner({ token, allowedHosts: allowedHosts(options.host, port), serverPort: port, packages });
+  const live = runner;
+
+  return {
+    url: `http://${hostWithPort(options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host, port)}/`,
+    port,
+    token,
+    runner: live,
+    async close() {
+      await live.close();
+      await app.close?.();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

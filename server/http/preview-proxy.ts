@@ -1,0 +1,65 @@
+/**
+ * The preview proxy. A learner's server sends no CORP/COEP headers, so a cross-origin-isolated
+ * page may not frame it directly. Requests to `<port>.localhost:<serverPort>` are forwarded to
+ * that port on loopback, streaming, WebSocket upgrades included, and every response gets the
+ * headers that let it load in the preview iframe. Only ports a live session's processes listen
+ * on are forwarded — the proxy is no way into other services on this machine.
+ */
+import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { connectLoopback } from './connect-loopback.ts';
+import { nothingListeningPage } from './friendly-page.ts';
+import { PREVIEW_HEADERS } from './headers.ts';
+
+/** The learner port a Host header asks for, e.g. 41873 for `41873.localhost:4780`; null when it is not a preview host. */
+export function previewPort(host: string | undefined, serverPort: number): number | null {
+  const match = /^(\d{1,5})\.localhost:(\d{1,5})$/i.exec(host ?? '');
+  if (!match || Number(match[2]) !== serverPort) return null;
+  const port = Number(match[1]);
+  return port >= 1 && port <= 65535 ? port : null;
+}
+
+const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'proxy-connection', 'upgrade'];
+
+export function proxyRequest(req: IncomingMessage, res: ServerResponse, port: number, allowed: boolean): void {
+  const fail = () => {
+    if (res.headersSent) return void res.destroy();
+    res.writeHead(502, { ...PREVIEW_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(nothingListeningPage(port));
+  };
+  if (!allowed) return fail();
+  connectLoopback(port).then((socket) => {
+    // Host stays as the browser sent it, so redirects the learner's server builds from it stay in the preview.
+    const headers = { ...req.headers, connection: 'close' };
+    const upstream = httpRequest({ createConnection: () => socket, method: req.method, path: req.url, headers }, (response) => {
+      const out: OutgoingHttpHeaders = { ...response.headers };
+      for (const name of [...HOP_BY_HOP, ...Object.keys(PREVIEW_HEADERS).map((h) => h.toLowerCase())]) delete out[name];
+      Object.assign(out, PREVIEW_HEADERS);
+      res.writeHead(response.statusCode ?? 502, response.statusMessage, out);
+      response.pipe(res);
+      response.on('error', () => res.destroy());
+    });
+    upstream.on('error', fail);
+    res.on('close', () => upstream.destroy());
+    req.pipe(upstream);
+  }, fail);
+}
+
+export function proxyUpgrade(req: IncomingMessage, client: Duplex, head: Buffer, port: number, allowed: boolean): void {
+  const refuse = () => {
+    client.once('finish', () => client.destroy());
+    client.end('HTTP/1.1 502 Bad Gateway\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  };
+  if (!allowed) return refuse();
+  connectLoopback(port).then((upstream) => {
+    const lines = [`${req.method} ${req.url} HTTP/1.1`];
+    for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+    upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
+    if (head.length > 0) upstream.write(head);
+    upstream.pipe(client).pipe(upstream);
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+    client.on('close', () => upstream.destroy());
+  }, refuse);
+}

@@ -1,0 +1,61 @@
+/**
+ * Polls which ports a session's processes listen on, only while it has live processes, and
+ * reports each change once. When the last process is gone every remaining port is reported closed.
+ */
+import { diffPorts, type PortChange } from './port-diff.ts';
+import { listeningPorts } from './listening-ports.ts';
+import type { ProcessTrees } from '../process-trees.ts';
+
+/** Fast enough that the preview appears promptly after listen(), slow enough to cost little. */
+const POLL_MS = 75;
+
+export class PortWatcher {
+  private ports = new Set<number>();
+  private timer: NodeJS.Timeout | null = null;
+  private polling = false;
+  private stopped = false;
+
+  constructor(
+    private readonly trees: ProcessTrees,
+    private readonly onChange: (change: PortChange) => void,
+  ) {}
+
+  /** The ports open right now (the preview proxy only forwards to these). */
+  get open(): ReadonlySet<number> {
+    return this.ports;
+  }
+
+  /** Call after spawning; polling stops by itself when the session has no processes left. */
+  wake(): void {
+    if (!this.stopped && !this.timer && !this.polling) this.schedule();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private schedule(): void {
+    this.timer = setTimeout(() => void this.poll(), POLL_MS);
+  }
+
+  private async poll(): Promise<void> {
+    this.timer = null;
+    this.polling = true;
+    try {
+      const pids = this.trees.isEmpty ? [] : await this.trees.refresh();
+      const next = await listeningPorts(pids);
+      if (this.stopped) return;
+      const changes = diffPorts(this.ports, next);
+      this.ports = next;
+      for (const change of changes) this.onChange(change);
+    } catch {
+      // A snapshot can race with processes exiting; the next poll sees the settled state.
+    } finally {
+      this.polling = false;
+    }
+    if (!this.stopped && !this.trees.isEmpty) this.schedule();
+    else if (!this.stopped && this.ports.size > 0) this.schedule(); // one more pass reports the closes
+  }
+}

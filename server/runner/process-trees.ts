@@ -1,0 +1,78 @@
+/**
+ * The process trees of one session, remembered between snapshots: once a process has been seen
+ * in a tree it stays attributed to it (by pid and start time) even if it escapes with setsid()
+ * and its parent dies, so Stop and disconnect still find it.
+ */
+import { readFileSync } from 'node:fs';
+import { readProcessTable, treeMembers, type ProcessInfo } from './process-table.ts';
+
+export class ProcessTrees {
+  /** root pid → members seen so far (pid → start time). */
+  private readonly trees = new Map<number, Map<number, string>>();
+
+  add(root: number): void {
+    this.trees.set(root, new Map([[root, '']]));
+  }
+
+  forget(root: number): void {
+    this.trees.delete(root);
+  }
+
+  get isEmpty(): boolean {
+    return this.trees.size === 0;
+  }
+
+  get roots(): number[] {
+    return [...this.trees.keys()];
+  }
+
+  /** Takes a fresh snapshot and returns the pids of every live member of every tree. */
+  async refresh(): Promise<number[]> {
+    const table = await readProcessTable();
+    return [...this.trees.keys()].flatMap((root) => this.update(root, table));
+  }
+
+  /** Sends `signal` to the whole tree of `root`: its process group and every member, old or new. */
+  async signal(root: number, signal: NodeJS.Signals): Promise<void> {
+    const members = this.trees.has(root) ? this.update(root, await readProcessTable()) : [];
+    send(-root, signal);
+    for (const pid of members) send(pid, signal);
+  }
+
+  /** Last resort when the server exits and nothing asynchronous can run any more. */
+  killAllSync(): void {
+    for (const [root, members] of this.trees) {
+      send(-root, 'SIGKILL');
+      for (const [pid, start] of members) if (!start || startTime(pid) === start) send(pid, 'SIGKILL');
+    }
+  }
+
+  private update(root: number, table: readonly ProcessInfo[]): number[] {
+    const known = this.trees.get(root);
+    if (!known) return [];
+    const byPid = new Map(table.map((p) => [p.pid, p]));
+    // Keep only remembered members that are still the same process (pids get reused).
+    for (const [pid, start] of known) {
+      const now = byPid.get(pid);
+      if (!now || (start && now.start !== start)) known.delete(pid);
+    }
+    for (const p of treeMembers(table, new Set([root, ...known.keys()]))) known.set(p.pid, p.start);
+    return [...known.keys()];
+  }
+}
+
+function send(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // Already gone (ESRCH), which is what we want.
+  }
+}
+
+function startTime(pid: number): string | null {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[19] ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The local runner: WebSocket sessions on the playground server at RUNNER_PATH. Every upgrade
+ * is checked (token, Host, Origin) before it is accepted; refused ones get a 403 and a closed
+ * socket. Frames larger than MAX_MESSAGE_BYTES close that one socket, nothing else.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { MAX_MESSAGE_BYTES } from '../protocol-constants.ts';
+import type { LessonPackage } from './lesson-packages.ts';
+import { Session } from './session.ts';
+import { refusal, type GuardOptions } from './upgrade-guard.ts';
+
+export interface RunnerOptions extends GuardOptions {
+  serverPort: number;
+  packages: readonly LessonPackage[];
+}
+
+export interface Runner {
+  /** Takes over an upgrade request for RUNNER_PATH (refusing it when it fails the checks). */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** True when some live session's processes listen on `port` (the preview proxy asks). */
+  isSessionPort(port: number): boolean;
+  /** Kills every process of every session, removes their workspaces, closes the sockets. */
+  close(): Promise<void>;
+  /** For process exit handlers, where nothing asynchronous runs any more. */
+  killAllSync(): void;
+}
+
+export function createRunner(options: RunnerOptions): Runner {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const sessions = new Set<Session>();
+
+  async function accept(socket: WebSocket): Promise<void> {
+    const early: string[] = [];
+    socket.on('message', (data, isBinary) => {
+      if (isBinary) socket.send(JSON.stringify({ type: 'error', error: 'Binary frames are not part of the protocol; send JSON text' }));
+      else early.push(data.toString());
+    });
+    socket.on('error', () => socket.terminate()); // e.g. an oversized frame: ws closes it with 1009
+    let session: Session;
+    try {
+      session = await Session.open(socket, { packages: options.packages, serverPort: options.serverPort });
+    } catch (error) {
+      socket.close(1011, `Could not create a workspace: ${(error as Error).message}`.slice(0, 120));
+      return;
+    }
+    sessions.add(session);
+    const ended = () => void session.close().finally(() => sessions.delete(session));
+    if (socket.readyState !== socket.OPEN) return ended();
+    socket.on('close', ended);
+    socket.removeAllListeners('message');
+    socket.on('message', (data, isBinary) => {
+      if (isBinary) socket.send(JSON.stringify({ type: 'error', error: 'Binary frames are not part of the protocol; send JSON text' }));
+      else session.receive(data.toString());
+    });
+    for (const text of early) session.receive(text);
+  }
+
+  return {
+    handleUpgrade(request, socket, head) {
+      const why = refusal(request, options);
+      if (why) {
+        socket.once('finish', () => socket.destroy());
+        socket.end(`HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nPortside runner refused the connection: ${why}\n`);
+        return;
+      }
+      wss.handleUpgrade(request, socket, head, (ws) => void accept(ws));
+    },
+    isSessionPort: (port) => [...sessions].some((s) => s.openPorts.has(port)),
+    async close() {
+      for (const client of wss.clients) client.terminate();
+      await Promise.all([...sessions].map((s) => s.close()));
+      wss.close();
+    },
+    killAllSync() {
+      for (const s of sessions) s.killAllSync();
+    },
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * One browser tab's connection: a private workspace, the processes it started, and the ports
+ * they listen on. Messages are handled one at a time in arrival order, so "write files, then
+ * spawn" never races. When the socket closes every process tree is killed and the workspace
+ * removed.
+ */
+import { mkdtemp, realpath, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { WebSocket } from 'ws';
+import type { ServerMessage } from '../protocol.ts';
+import { linkLessonPackages, type LessonPackage } from './lesson-packages.ts';
+import { parseClientMessage } from './messages.ts';
+import { perform } from './operations.ts';
+import { PortWatcher } from './ports/port-watcher.ts';
+import { previewUrl } from './ports/port-diff.ts';
+import { ProcessTrees } from './process-trees.ts';
+import { spawnProcess, type LearnerProcess, type SpawnRequest } from './spawn-process.ts';
+
+export interface SessionOptions {
+  packages: readonly LessonPackage[];
+  /** The playground's own port: preview URLs point at it, and freePort never returns it. */
+  serverPort: number;
+}
+
+export class Session {
+  private readonly processes = new Map<number, LearnerProcess>();
+  private readonly trees = new ProcessTrees();
+  private readonly watcher: PortWatcher;
+  private nextProc = 1;
+  private queue: Promise<void> = Promise.resolve();
+  private closing: Promise<void> | null = null;
+
+  private constructor(
+    private readonly socket: WebSocket,
+    readonly workspace: string,
+    readonly serverPort: number,
+  ) {
+    this.watcher = new PortWatcher(this.trees, ({ port, event }) =>
+      this.send({ type: 'port', port, event, url: previewUrl(port, serverPort) }),
+    );
+  }
+
+  static async open(socket: WebSocket, options: SessionOptions): Promise<Session> {
+    const workspace = await realpath(await mkdtemp(join(tmpdir(), 'portside-')));
+    await linkLessonPackages(workspace, options.packages);
+    const session = new Session(socket, workspace, options.serverPort);
+    session.send({ type: 'hello', workspace });
+    return session;
+  }
+
+  get openPorts(): ReadonlySet<number> {
+    return this.watcher.open;
+  }
+
+  receive(text: string): void {
+    this.queue = this.queue.then(() => this.handle(text));
+  }
+
+  async start(request: SpawnRequest): Promise<number> {
+    if (this.closing) throw new Error('The session is closing');
+    const proc = this.nextProc++;
+    const child = await spawnProcess(request, this.trees, (data) => this.send({ type: 'output', proc, data }));
+    this.processes.set(proc, child);
+    this.watcher.wake();
+    void child.exited.then((code) => this.send({ type: 'exit', proc, code }));
+    return proc;
+  }
+
+  process(proc: number): LearnerProcess {
+    const child = this.processes.get(proc);
+    if (!child) throw new Error(`No process ${proc} in this session`);
+    return child;
+  }
+
+  /** Kills every process tree at once and removes the workspace. Safe to call more than once. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.watcher.stop();
+      await Promise.all([...this.processes.values()].map((child) => child.killNow()));
+      await Promise.race([Promise.all([...this.processes.values()].map((child) => child.exited)), delay(3000)]);
+      await rm(this.workspace, { recursive: true, force: true, maxRetries: 3 });
+    })();
+    return this.closing;
+  }
+
+  /** The synchronous last resort when the whole server is exiting. */
+  killAllSync(): void {
+    this.trees.killAllSync();
+  }
+
+  private async handle(text: string): Promise<void> {
+    const parsed = parseClientMessage(text);
+    if (!parsed.ok) {
+      return this.send(parsed.id === null ? { type: 'error', error: parsed.error } : { type: 'result', id: parsed.id, ok: false, error: parsed.error });
+    }
+    const { id } = parsed.message;
+    try {
+      const value = await perform(this, parsed.message);
+      this.send({ type: 'result', id, ok: true, value });
+    } catch (error) {
+      this.send({ type: 'result', id, ok: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private send(message: ServerMessage): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
