@@ -33,7 +33,12 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'local', testIgnore: /webcontainer-real\.spec\.ts/ }],
+  projects: [
+    { name: 'local', testIgnore: /webcontainer-real\.spec\.ts/ },
+    // Opt-in: boots real WebContainers from StackBlitz, so it needs the internet. Without
+    // E2E_WEBCONTAINER=1 its tests skip themselves with the reason, and are reported as skipped.
+    { name: 'webcontainer', testMatch: /webcontainer-real\.spec\.ts/, timeout: 240_000 },
+  ],
   webServer: {
     command: 'npm start',
     url: `http://127.0.0.1:${E2E_PORT}/healthz`,
