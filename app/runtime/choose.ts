@@ -4,18 +4,27 @@
  * page was served by `npm start` (it carries a runner token), and a WebContainer elsewhere.
  */
 import type { Runtime, RuntimeKind } from './types.ts';
-import { RUNNER_META } from '../../server/protocol.ts';
+import { parseMilliseconds } from './wc-deadline.ts';
+import { RUNNER_META } from '../../server/protocol-constants.ts';
 
 export interface RuntimeChoice {
   kind: RuntimeKind;
   /** True when the URL forced this runtime. */
   forced: boolean;
+  /** `?bootTimeout=<ms>`: how long a WebContainer may take to boot (tests use a short one). */
+  bootTimeoutMs?: number;
+}
+
+export interface StartOptions {
+  /** Resolves when the learner has tapped; a WebContainer on iPhone/iPad boots only after one. */
+  waitForGesture?: () => Promise<void>;
 }
 
 /** A runtime that cannot start; `message` is written for the learner, `alternative` is offered. */
 export class RuntimeUnavailableError extends Error {
   constructor(message: string, readonly alternative?: RuntimeKind) {
     super(message);
+    this.name = 'RuntimeUnavailableError';
   }
 }
 
@@ -27,12 +36,23 @@ export function runnerToken(doc: Document = document): string | null {
 }
 
 export function chooseRuntime(search: string, token: string | null): RuntimeChoice {
-  const forced = new URLSearchParams(search).get('runtime');
-  if (forced === 'local' || forced === 'webcontainer') return { kind: forced, forced: true };
-  return { kind: token ? 'local' : 'webcontainer', forced: false };
+  const params = new URLSearchParams(search);
+  const forced = params.get('runtime');
+  const bootTimeoutMs = parseMilliseconds(params.get('bootTimeout')) ?? undefined;
+  const timeout = bootTimeoutMs === undefined ? {} : { bootTimeoutMs };
+  if (forced === 'local' || forced === 'webcontainer') return { kind: forced, forced: true, ...timeout };
+  return { kind: token ? 'local' : 'webcontainer', forced: false, ...timeout };
 }
 
-export async function startRuntime(choice: RuntimeChoice, token: string | null, onProgress: ProgressListener): Promise<Runtime> {
+/** How long the page waits for its own reload (after installing the isolation worker) before saying so. */
+const RELOAD_WAIT_MS = 15_000;
+
+export async function startRuntime(
+  choice: RuntimeChoice,
+  token: string | null,
+  onProgress: ProgressListener,
+  options: StartOptions = {},
+): Promise<Runtime> {
   if (choice.kind === 'local') {
     if (!token) {
       throw new RuntimeUnavailableError(
@@ -44,6 +64,32 @@ export async function startRuntime(choice: RuntimeChoice, token: string | null, 
     const { connectLocalRuntime } = await import('./local.ts');
     return connectLocalRuntime(token);
   }
+  try {
+    return await startWebContainer(choice, onProgress, options);
+  } catch (error) {
+    throw offerAlternative(error, token);
+  }
+}
+
+async function startWebContainer(choice: RuntimeChoice, onProgress: ProgressListener, options: StartOptions): Promise<Runtime> {
+  const { ensureCrossOriginIsolation } = await import('./isolation-sw-register.ts');
+  if ((await ensureCrossOriginIsolation()) === 'reloading') {
+    onProgress('turning on cross-origin isolation (the page reloads once)…');
+    await new Promise((resolve) => setTimeout(resolve, RELOAD_WAIT_MS));
+    throw new RuntimeUnavailableError('The page installed its isolation worker but did not reload. Reload the page.', 'local');
+  }
   const { bootWebContainerRuntime } = await import('./webcontainer.ts');
-  return bootWebContainerRuntime({ onProgress });
+  return bootWebContainerRuntime({ onProgress, timeoutMs: choice.bootTimeoutMs, waitForGesture: options.waitForGesture });
+}
+
+const LOCAL_HINT = 'Portside can also run on your own computer: `npm install && npm start`, then open the address it prints.';
+
+/**
+ * The local runtime is only an alternative when this page came from `npm start` (it has a runner
+ * token). Elsewhere the learner is told how to get it instead of being offered a dead button.
+ */
+export function offerAlternative(error: unknown, token: string | null): unknown {
+  if (!(error instanceof RuntimeUnavailableError) || error.alternative !== 'local' || token) return error;
+  const message = error.message.includes('npm start') ? error.message : `${error.message} ${LOCAL_HINT}`;
+  return new RuntimeUnavailableError(message);
 }
