@@ -1,0 +1,52 @@
+// What every rule gets: the config, the workspace's static analysis, a port allocator, a clean
+// base environment, and one registry of everything started so teardown can stop it all.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { entryFile } from './command.mjs';
+import { PortAllocator } from './ports.mjs';
+import { analyzeWorkspace } from './static-analysis.mjs';
+import { readPackageJson, readSources } from './workspace.mjs';
+
+/** Variables a check sets itself per run; inherited values would make runs lie. */
+const CHECK_SET = ['PORT', 'HOST', 'PORTSIDE_OBSERVER_LOG', 'PORTSIDE_HARNESS_PID'];
+
+/**
+ * @param {{ config: ReturnType<import('../check-config.mjs').readCheckConfig>, cwd: string, acorn: object, observerPath: string }} options
+ */
+export function createContext({ config, cwd, acorn, observerPath }) {
+  const sources = readSources(cwd);
+  const packageJson = readPackageJson(cwd);
+  const analysis = analyzeWorkspace(acorn, sources, { entry: entryFile(config.command, packageJson.value), packageType: packageJson.value?.type });
+  const baseEnv = { ...process.env };
+  for (const name of [...CHECK_SET, config.probe.upstreamEnv].filter(Boolean)) delete baseEnv[name];
+  const controller = new AbortController();
+  const resources = new Set();
+  const tmpDir = mkdtempSync(join(tmpdir(), 'portside-check-'));
+  const ports = new PortAllocator([...config.avoidPorts, ...analysis.numbers, config.probe.defaultPort].filter(Number.isInteger));
+
+  return {
+    cwd,
+    config,
+    command: config.command,
+    probe: config.probe,
+    readyTimeoutMs: config.probe.readyTimeoutMs,
+    sources,
+    packageJson,
+    analysis,
+    baseEnv,
+    observerPath,
+    tmpDir,
+    ports,
+    signal: controller.signal,
+    /** Stops every wait in progress; used on cancel and when the server never started. */
+    abort: () => controller.abort(),
+    /** Registers anything with a `stop()` (runs, stub servers, blockers) for teardown. */
+    track: (resource) => resources.add(resource),
+    async teardown() {
+      await Promise.allSettled([...resources].map((resource) => resource.stop()));
+      ports.releaseAll();
+      rmSync(tmpDir, { recursive: true, force: true });
+    },
+  };
+}

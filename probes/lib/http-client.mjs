@@ -1,0 +1,65 @@
+// One HTTP request with a deadline, no keep-alive (a server shutting down must not wait for us),
+// and the copyable curl that does the same.
+import { request } from 'node:http';
+
+const MAX_BODY = 64 * 1024;
+
+/**
+ * @returns {Promise<{ status?: number, headers?: object, body?: string, error?: { code: string, message: string } }>}
+ */
+export function httpGet({ host = '127.0.0.1', port, path = '/', timeoutMs = 5000, onRequestSent }) {
+  return new Promise((resolve) => {
+    const req = request({ host, port, path, method: 'GET', agent: false, headers: { connection: 'close', 'user-agent': 'portside-check' } });
+    const timer = setTimeout(() => {
+      req.destroy(Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' }));
+    }, timeoutMs);
+    req.once('error', (error) => finish({ error: { code: error.code ?? 'ERROR', message: describeError(error) } }));
+    req.once('finish', () => onRequestSent?.());
+    req.once('response', (res) => {
+      const chunks = [];
+      let size = 0;
+      res.on('data', (chunk) => {
+        if (size < MAX_BODY) chunks.push(chunk);
+        size += chunk.length;
+      });
+      res.once('end', () => finish({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.once('error', (error) => finish({ status: res.statusCode, error: { code: error.code ?? 'ERROR', message: describeError(error) } }));
+      res.once('aborted', () => finish({ status: res.statusCode, error: { code: 'ECONNRESET', message: 'the connection closed before the response ended' } }));
+    });
+    req.end();
+    let done = false;
+    function finish(outcome) {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      resolve(outcome);
+    }
+  });
+}
+
+export function describeError(error) {
+  switch (error.code) {
+    case 'ECONNREFUSED':
+      return 'connection refused: nothing is listening there';
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return 'the connection was cut off before an answer came';
+    case 'ETIMEDOUT':
+      return error.message;
+    default:
+      return error.message === 'socket hang up' ? 'the connection was closed without an answer' : error.message;
+  }
+}
+
+/** The curl a learner can paste into a terminal to see the same thing. */
+export function curlFor(port, path = '/') {
+  return `curl -i http://localhost:${port}${path}`;
+}
+
+/** A short line about a response: `200 OK, 27 bytes: {"service":"orders"…}`. */
+export function describeResponse(response) {
+  if (response.error) return response.status ? `HTTP ${response.status}, then ${response.error.message}` : response.error.message;
+  const body = (response.body ?? '').replace(/\s+/g, ' ').trim();
+  const shown = body.length > 80 ? body.slice(0, 77) + '...' : body;
+  return `HTTP ${response.status}${shown ? `: ${shown}` : ' with an empty body'}`;
+}

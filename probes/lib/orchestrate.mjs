@@ -1,0 +1,106 @@
+// Runs a check's rules and reports each as soon as it is known:
+//   - static rules at once;
+//   - the main run (PORT=p) starts, and with it every rule that starts its own runs, in parallel;
+//   - rules probing the main run take turns on it, in lesson order, once it listens;
+//   - `last` rules (default-port, on a fixed port) after every other run has stopped.
+// If the main run never calls listen(), the first server rule says so once ("your server never
+// started: …") and the other server rules are reported `skipped`, with details.blockedBy.
+import { Cancelled } from './poll.mjs';
+import { neverStarted, neverStartedResult, startPrimary } from './primary.mjs';
+import { result } from './results.mjs';
+import { RULES } from '../rules/index.mjs';
+
+/** Extra time the whole check may take beyond one readiness wait before it gives up on itself. */
+const SLACK_MS = 30000;
+
+/**
+ * @param {object} ctx from createContext
+ * @param {(event: object) => void} emit writes one protocol line
+ * @returns {Promise<{ passed: boolean, results: object[] }>}
+ */
+export async function runRules(ctx, emit) {
+  const rules = ctx.config.rules.map((id) => RULES[id]);
+  const results = new Map();
+  const report = (res) => {
+    if (!res || results.has(res.id)) return;
+    results.set(res.id, res);
+    emit({ type: 'result', result: res });
+  };
+  const running = (rule) => emit({ type: 'running', id: rule.id });
+  emit({ type: 'start', rules: rules.map((r) => r.id) });
+
+  const tasks = rules.filter((r) => r.kind === 'static').map(async (rule) => {
+    running(rule);
+    report(await execute(rule, ctx));
+  });
+
+  const server = rules.filter((r) => r.kind !== 'static');
+  if (server.length) {
+    const primary = startPrimary(ctx);
+    const gate = primary.then((p) => (neverStarted(p.ready) ? p : null), () => null);
+    const afterGate = async (res) => {
+      if (!(await gate)) report(res);
+    };
+    tasks.push(primary.catch((error) => {
+      for (const rule of server) report(result(rule.id, 'error', `The check itself failed to start your server: ${error.message}. This is a problem in Portside, not in your code.`));
+    }));
+    tasks.push(gate.then((failed) => {
+      if (!failed) return;
+      const first = server[0].id;
+      report(neverStartedResult(ctx, first, failed));
+      for (const rule of server) report(skipped(rule.id, first));
+      ctx.abort(); // the other rules' runs would only fail the same way
+    }));
+
+    const primaryTask = (async () => {
+      const main = await primary;
+      try {
+        if (neverStarted(main.ready)) return;
+        for (const rule of server.filter((r) => r.kind === 'primary')) {
+          running(rule);
+          report(await execute(rule, ctx, main));
+        }
+      } finally {
+        await main.run.stop();
+      }
+    })();
+    const own = server.filter((r) => r.kind === 'run' && !r.last).map(async (rule) => {
+      running(rule);
+      await afterGate(await execute(rule, ctx, { primaryReady: primary }));
+    });
+    tasks.push(primaryTask, ...own);
+    tasks.push((async () => {
+      await Promise.allSettled([primaryTask, ...own]);
+      for (const rule of server.filter((r) => r.last)) {
+        if (await gate) return;
+        running(rule);
+        report(await execute(rule, ctx));
+      }
+    })());
+  }
+
+  const deadline = ctx.readyTimeoutMs * 2 + SLACK_MS;
+  const finished = await Promise.race([Promise.allSettled(tasks).then(() => true), new Promise((resolve) => setTimeout(resolve, deadline, false).unref())]);
+  if (!finished) {
+    ctx.abort();
+    for (const rule of rules) report(result(rule.id, 'error', `The check itself took longer than ${deadline / 1000} s and gave up. This is a problem in Portside, not in your code.`));
+  }
+  const ordered = rules.map((rule) => results.get(rule.id)).filter(Boolean);
+  return { passed: ordered.length === rules.length && ordered.every((r) => r.status === 'pass'), results: ordered };
+}
+
+/** Runs one rule; a thrown error becomes an `error` result, a cancelled wait becomes nothing. */
+async function execute(rule, ctx, arg) {
+  const started = Date.now();
+  try {
+    const res = await rule.check(ctx, arg);
+    return { ...res, durationMs: Date.now() - started };
+  } catch (error) {
+    if (error instanceof Cancelled || ctx.signal.aborted) return null;
+    return result(rule.id, 'error', `The check itself failed: ${error.message}. This is a problem in Portside, not in your code.`, { steps: String(error.stack ?? error).split('\n').slice(0, 8) });
+  }
+}
+
+function skipped(id, blockedBy) {
+  return result(id, 'skipped', `Not run: your server never started (see ${blockedBy}).`, { blockedBy });
+}

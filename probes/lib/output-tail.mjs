@@ -1,0 +1,43 @@
+// Keeps the end of a process's output, however much it prints: a server that floods stdout must
+// not flood the results (or the harness's memory). Only the tail is kept; the rest is counted.
+
+export const TAIL_LINES = 40;
+export const TAIL_BYTES = 4096;
+
+export class OutputTail {
+  constructor(maxLines = TAIL_LINES, maxBytes = TAIL_BYTES) {
+    this.maxLines = maxLines;
+    this.maxBytes = maxBytes;
+    this.text = '';
+    this.totalBytes = 0;
+  }
+
+  push(chunk) {
+    const text = String(chunk);
+    this.totalBytes += Buffer.byteLength(text);
+    // Keep a generous window so line trimming below still has whole lines to work with.
+    this.text = (this.text + text).slice(-this.maxBytes * 2);
+  }
+
+  /** The last lines, at most maxLines and maxBytes, and how much came before them. */
+  read() {
+    let lines = this.text.split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    if (lines.length > this.maxLines) lines = lines.slice(-this.maxLines);
+    let shown = lines.join('\n');
+    if (Buffer.byteLength(shown) > this.maxBytes) {
+      shown = shown.slice(-this.maxBytes);
+      const newline = shown.indexOf('\n');
+      if (newline >= 0 && newline < shown.length - 1) shown = shown.slice(newline + 1);
+    }
+    const omittedBytes = Math.max(0, this.totalBytes - Buffer.byteLength(shown) - (this.text.endsWith('\n') ? 1 : 0));
+    return { text: shown, omittedBytes, totalBytes: this.totalBytes };
+  }
+}
+
+/** "12.3 MB" and friends, for "(… 12.3 MB of earlier output not shown)". */
+export function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

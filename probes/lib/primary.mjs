@@ -1,0 +1,39 @@
+// The main run: the learner's command with PORT=p, shared by the rules that only need to talk to
+// a running server (responds-http, uses-env-port, websocket-echo, tcp-protocol). It is also the
+// gate: when it never calls listen() at all, the server "never started" and that is said once.
+import { Run } from './run.mjs';
+import { runEnv } from './stub-upstream.mjs';
+import { crashFacts } from './explain.mjs';
+import { describeExit, result, runDetails } from './results.mjs';
+
+export async function startPrimary(ctx) {
+  const port = await ctx.ports.allocate();
+  const run = new Run(ctx, { env: await runEnv(ctx, port), label: 'main' });
+  const ready = await run.waitReady(port, ctx.readyTimeoutMs);
+  return { run, port, ready };
+}
+
+/** True when the program ended or stalled without ever calling listen(). */
+export function neverStarted(ready) {
+  return ready.state !== 'listening' && ready.state !== 'elsewhere' && ready.summary.servers.length === 0;
+}
+
+/** The one result that explains a server that never started; the other rules are skipped. */
+export function neverStartedResult(ctx, id, { run, ready }) {
+  const details = { ...runDetails(run), expected: 'the server keeps running and calls listen()', neverStarted: true };
+  if (ready.state === 'spawn-error') {
+    return result(id, 'error', `The check could not start "${ctx.command}": ${ready.exit?.spawnError}. This is a problem with the environment, not with your code.`, details);
+  }
+  if (ready.state === 'timeout') {
+    const seconds = ctx.readyTimeoutMs / 1000;
+    return result(id, 'timeout', `Your server never started: it had not called listen() after ${seconds} s, so it was stopped. Something before listen() may be stuck in a loop or waiting.`, details);
+  }
+  const exit = ready.exit;
+  const crash = crashFacts(ctx, run);
+  if (exit.code === 0) {
+    return result(id, 'fail', 'Your server never started: it ran to the end and exited with code 0 without calling listen(). A server must listen on PORT and keep running.', details);
+  }
+  const why = crash.error ? `: ${crash.error}` : '.';
+  const where = crash.location ? ` (${crash.location.file}:${crash.location.line})` : '';
+  return result(id, 'fail', `Your server never started: it crashed — ${describeExit(exit)} before it called listen()${why}${where}`, { ...details, ...crash.location, crashed: true });
+}

@@ -1,0 +1,88 @@
+// The shape of a rule's result, and the transcript that explains it. Pure functions.
+//
+// status:
+//   pass    — the rule holds.
+//   fail    — the learner's program ran and did the wrong thing: listened elsewhere, crashed,
+//             answered 500, exited when it should not have… (details.crashed marks a crash).
+//   timeout — the program did not do the expected thing before a deadline (never listened
+//             within readyTimeoutMs, did not exit within 3 s of SIGTERM…). It was stopped.
+//   error   — the check itself failed (a bug or an environment problem in Portside, or a lesson
+//             missing a probe option); says so, and says it is not the learner's fault.
+//   skipped — not run, because the server never started (details.blockedBy names the rule that
+//             says why).
+import { formatBytes } from './output-tail.mjs';
+
+export const STATUSES = ['pass', 'fail', 'timeout', 'error', 'skipped'];
+
+/**
+ * @typedef {{ command?: string, env?: Record<string, string>, curl?: string, expected?: string,
+ *   observed?: string[], output?: string, outputOmittedBytes?: number, file?: string, line?: number,
+ *   column?: number, snippet?: string, hint?: string, crashed?: boolean, neverStarted?: boolean,
+ *   blockedBy?: string, steps?: string[], transcript: string[] }} Details
+ * @typedef {{ id: string, status: 'pass'|'fail'|'timeout'|'error'|'skipped', message: string, details: Details, durationMs?: number }} RuleResult
+ */
+
+/** Builds a result; `details.transcript` is derived from the structured fields. */
+export function result(id, status, message, details = {}) {
+  const clean = Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined && value !== null && value !== ''));
+  return { id, status, message, details: { ...clean, transcript: transcript(clean) } };
+}
+
+/** The transcript: commands as typed, what was expected and seen, where in the code, the output. */
+export function transcript(details) {
+  const lines = [];
+  if (details.command) lines.push(`$ ${details.command}`);
+  for (const step of details.steps ?? []) lines.push(step);
+  if (details.curl) lines.push(`$ ${details.curl}`);
+  if (details.expected) lines.push(`expected: ${details.expected}`);
+  for (const [index, seen] of (details.observed ?? []).entries()) lines.push(`${index === 0 ? 'observed' : '        '}: ${seen}`);
+  if (details.file) {
+    const where = [details.file, details.line, details.column].filter((part) => part !== undefined).join(':');
+    lines.push(`at ${where}${details.snippet ? `    ${details.snippet.trim()}` : ''}`);
+  }
+  if (details.hint) lines.push(`hint: ${details.hint}`);
+  if (details.output !== undefined) {
+    const omitted = details.outputOmittedBytes ? ` (${formatBytes(details.outputOmittedBytes)} of earlier output not shown)` : '';
+    lines.push(`--- your server's output${omitted} ---`);
+    lines.push(...(details.output ? details.output.split('\n') : ['(no output)']));
+  }
+  return lines;
+}
+
+/** The run's part of the details: the command as typed, the env the check set, the output tail. */
+export function runDetails(run) {
+  if (!run) return {};
+  const { text, omittedBytes } = run.output();
+  return { command: run.display, env: Object.keys(run.env).length ? run.env : undefined, output: text, outputOmittedBytes: omittedBytes || undefined };
+}
+
+/** Words for how a process ended. */
+export function describeExit(exit) {
+  if (!exit) return 'is still running';
+  if (exit.spawnError) return `could not be started: ${exit.spawnError}`;
+  if (exit.signal) return `was stopped by ${exit.signal}`;
+  return `exited with code ${exit.code}`;
+}
+
+/** Finds the most telling error line in a crash's output (SyntaxError: …, Error: …). */
+export function errorLine(output) {
+  const lines = output.split('\n').map((line) => line.trim());
+  return lines.find((line) => /^[A-Z]\w*(Error|Exception)\b.*:/.test(line) || /^Error \[\w+\]:/.test(line)) ?? lines.find((line) => /^\w*Error\b/.test(line));
+}
+
+/** Locates a crash in the learner's files from node's own error header (`/path/server.js:5`). */
+export function crashLocation(output, cwd) {
+  for (const line of output.split('\n')) {
+    const match = /^(?:file:\/\/)?(\/[^\s:]+):(\d+)$/.exec(line.trim());
+    if (!match || match[1].includes('node_modules')) continue;
+    const file = match[1].startsWith(cwd + '/') ? match[1].slice(cwd.length + 1) : undefined;
+    if (file && !file.startsWith('.portside/')) return { file, line: Number(match[2]) };
+  }
+  return undefined;
+}
+
+/** The same result with more details (the transcript is rebuilt to include them). */
+export function withDetails(res, extra) {
+  const { transcript: _old, ...details } = res.details;
+  return result(res.id, res.status, res.message, { ...details, ...extra });
+}

@@ -1,0 +1,85 @@
+// binds-host-from-env: HOST=0.0.0.0 binds every interface, HOST=127.0.0.1 only loopback, and with
+// HOST unset the lesson's default (probe.defaultHost; "localhost" means loopback). The observer
+// says which address listen() bound; where the machine has a non-loopback address, connecting to
+// it confirms the difference from the outside.
+import { networkInterfaces } from 'node:os';
+import { Run } from '../lib/run.mjs';
+import { runEnv } from '../lib/stub-upstream.mjs';
+import { notListening, observedLines } from '../lib/explain.mjs';
+import { formatAddress, serverOn } from '../lib/observer-log.mjs';
+import { tryConnect } from '../lib/tcp.mjs';
+import { result, runDetails, withDetails } from '../lib/results.mjs';
+
+const ALL = new Set(['0.0.0.0', '::']);
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+export default {
+  id: 'binds-host-from-env',
+  kind: 'run',
+  async check(ctx) {
+    const fallback = ctx.probe.defaultHost;
+    if (!fallback) return result(this.id, 'error', 'This lesson does not say which host to bind when HOST is unset (probe.defaultHost), so binds-host-from-env cannot be checked. This is a problem in the lesson, not in your code.');
+    const cases = [
+      { host: '0.0.0.0', expect: 'all' },
+      { host: '127.0.0.1', expect: 'loopback' },
+      { host: undefined, expect: expectationFor(fallback), fallback },
+    ];
+    const external = externalAddress();
+    const runs = await Promise.all(cases.map(async (c) => {
+      const port = await ctx.ports.allocate();
+      const run = new Run(ctx, { env: await runEnv(ctx, port, c.host ? { HOST: c.host } : {}), unset: c.host ? [] : ['HOST'], label: 'host' });
+      return { ...c, port, run };
+    }));
+    try {
+      const verdicts = await Promise.all(runs.map((c) => judge(ctx, this.id, c, external)));
+      const steps = verdicts.map((v) => v.step);
+      const bad = verdicts.find((v) => v.result);
+      if (bad) return withDetails(bad.result, { steps });
+      return result(this.id, 'pass', `HOST=0.0.0.0 bound every interface, HOST=127.0.0.1 only loopback, and with HOST unset it bound ${fallback}.`, { steps });
+    } finally {
+      await Promise.all(runs.map((c) => c.run.stop()));
+    }
+  },
+};
+
+async function judge(ctx, id, { host, expect, fallback, port, run }, external) {
+  const label = host ? `HOST=${host}` : 'HOST unset';
+  const ready = await run.waitReady(port, ctx.readyTimeoutMs);
+  if (ready.state !== 'listening') {
+    return { step: `${label} → not listening on ${port}`, result: notListening(ctx, id, run, port, ready, { what: `With ${label} and PORT=${port}` }) };
+  }
+  const address = serverOn(ready.summary, port)?.listening?.address;
+  const bound = address ? formatAddress(address, port) : `port ${port}`;
+  const wanted = expect === 'all' ? 'every interface (0.0.0.0)' : expect === 'loopback' ? 'loopback only (127.0.0.1)' : expect;
+  let ok = address ? matches(address, expect) : true;
+  let outside = '';
+  if (ok && external) {
+    const reached = await tryConnect(external, port, 1000);
+    outside = `; from ${external}: ${reached.ok ? 'reachable' : 'not reachable'}`;
+    ok = expect === 'all' ? reached.ok : expect === 'loopback' ? !reached.ok : ok;
+  }
+  const step = `${label} → bound ${bound}${outside}`;
+  if (ok) return { step };
+  const why = host ? `With ${label}, your server bound ${bound}; it should bind ${wanted}.` : `With HOST unset, your server bound ${bound}; the lesson's default is ${fallback}.`;
+  return { step, result: result(id, 'fail', `${why} Pass the host from process.env.HOST to listen().`, { ...runDetails(run), expected: `bound to ${wanted}`, observed: observedLines(ready.summary) }) };
+}
+
+function expectationFor(host) {
+  if (host === 'localhost') return 'loopback';
+  if (ALL.has(host)) return 'all';
+  return host;
+}
+
+function matches(address, expect) {
+  if (expect === 'all') return ALL.has(address);
+  if (expect === 'loopback') return LOOPBACK.test(address);
+  return address === expect || address === `::ffff:${expect}`;
+}
+
+/** A non-loopback IPv4 address of this machine, to try reaching the server from "outside". */
+function externalAddress() {
+  for (const list of Object.values(networkInterfaces())) {
+    for (const entry of list ?? []) if (entry.family === 'IPv4' && !entry.internal) return entry.address;
+  }
+  return undefined;
+}

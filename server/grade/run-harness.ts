@@ -1,0 +1,61 @@
+/**
+ * Runs the harness in a prepared workspace with the host's node and reads its JSON lines. Used
+ * by `npm run grade`, the lesson and fixture tests, and the bench: one code path for all.
+ */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { HARNESS_COMMAND } from '../../probes/files.mjs';
+
+export type RuleStatus = 'pass' | 'fail' | 'timeout' | 'error' | 'skipped';
+
+export interface RuleResult {
+  id: string;
+  status: RuleStatus;
+  message: string;
+  details: Record<string, unknown> & { transcript: string[] };
+  durationMs?: number;
+}
+
+export type HarnessEvent =
+  | { type: 'start'; rules: string[] }
+  | { type: 'running'; id: string }
+  | { type: 'result'; result: RuleResult }
+  | { type: 'error'; message: string }
+  | { type: 'done'; passed: boolean; cancelled?: boolean; counts?: Record<RuleStatus, number> };
+
+export interface HarnessOutcome {
+  passed: boolean;
+  results: RuleResult[];
+  /** Set when the harness itself could not run (bad check.json, crash): its own words. */
+  error?: string;
+  exitCode: number | null;
+}
+
+export function runHarness(workspace: string, onEvent: (event: HarnessEvent) => void = () => {}): Promise<HarnessOutcome> {
+  const child = spawn(process.execPath, HARNESS_COMMAND.args, { cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] });
+  const results: RuleResult[] = [];
+  let passed = false;
+  let error: string | undefined;
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text: string) => (stderr = (stderr + text).slice(-4000)));
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    let event: HarnessEvent;
+    try {
+      event = JSON.parse(line) as HarnessEvent;
+    } catch {
+      return; // not ours; the harness only prints JSON lines
+    }
+    if (event.type === 'result') results.push(event.result);
+    else if (event.type === 'done') passed = event.passed;
+    else if (event.type === 'error') error = event.message;
+    onEvent(event);
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (exitCode) => {
+      if (exitCode !== 0 && exitCode !== 1 && !error) error = `the harness exited with code ${exitCode}${stderr ? `: ${stderr.trim()}` : ''}`;
+      resolve({ passed: passed && !error, results, error, exitCode });
+    });
+  });
+}
