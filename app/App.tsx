@@ -1,0 +1,35 @@
+/** The course: which lesson is open, which runtime runs the code, and the page around them. */
+import { useState } from 'react';
+import lessons from 'virtual:lessons';
+import { browserStorage } from './lessons/learner-storage.ts';
+import { useCurrentLesson } from './hooks/useCurrentLesson.ts';
+import { useRuntime } from './hooks/useRuntime.ts';
+import { useCompleted } from './hooks/useCompleted.ts';
+import { Header } from './components/Header.tsx';
+import { RuntimeBanner } from './components/RuntimeBanner.tsx';
+import { Playground } from './components/Playground.tsx';
+
+export function App() {
+  const [storage] = useState(browserStorage);
+  const lesson = useCurrentLesson(lessons, storage);
+  const boot = useRuntime();
+  const completed = useCompleted(storage);
+
+  if (!lesson) {
+    return (
+      <main className="empty-course">
+        <p>This course has no lessons yet. Add a folder under lessons/ (see the README).</p>
+      </main>
+    );
+  }
+  return (
+    <div className="app">
+      <a className="skip-link" href="#editor-panel">
+        Skip to the code
+      </a>
+      <Header lessons={lessons} current={lesson} completed={completed} boot={boot} />
+      <RuntimeBanner boot={boot} />
+      <Playground lessons={lessons} lesson={lesson} boot={boot} storage={storage} completed={completed} />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+/** The code: a tab per file, the run controls, the editor, and the save/reset strip below it. */
+import { useState, type ReactNode } from 'react';
+import type { LessonFiles } from '../hooks/useLessonFiles.ts';
+import type { FileMap } from '../runtime/types.ts';
+import { sameFiles } from '../lessons/saved-files.ts';
+import { firstFile, tabOrder } from '../lessons/first-file.ts';
+import type { ClientLesson } from '../lessons/types.ts';
+import { EditorTabs } from '../editor/EditorTabs.tsx';
+import { LazyCodeEditor } from '../editor/LazyCodeEditor.tsx';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { EditorFooter } from './EditorFooter.tsx';
+
+interface Props {
+  files: LessonFiles;
+  lesson: Pick<ClientLesson, 'open' | 'command'>;
+  starter: FileMap;
+  controls: ReactNode;
+}
+
+const PANEL_ID = 'editor-panel';
+
+export function EditorPane({ files, lesson, starter, controls }: Props) {
+  const [confirmingReset, setConfirmingReset] = useState(false);
+  const paths = tabOrder(Object.keys(files.files), firstFile(lesson, Object.keys(starter)));
+
+  return (
+    <section className="pane editor-pane" aria-label="Code">
+      <div className="pane__bar editor-pane__bar">
+        <EditorTabs paths={paths} active={files.active} onSelect={files.setActive} panelId={PANEL_ID} />
+        {controls}
+      </div>
+      <div className="editor-pane__body" id={PANEL_ID} role="tabpanel" aria-labelledby={`tab-${files.active}`}>
+        <LazyCodeEditor lessonId={files.lessonId} files={files.files} active={files.active} onChange={files.edit} onSave={files.flush} />
+      </div>
+      <EditorFooter
+        save={files.save}
+        atStarter={sameFiles(files.files, starter)}
+        canRestore={files.backup !== undefined && !sameFiles(files.backup, files.files)}
+        onReset={() => setConfirmingReset(true)}
+        onRestore={files.restoreBackup}
+      />
+      <ConfirmDialog
+        open={confirmingReset}
+        title="Start over from the starter code?"
+        confirmLabel="Reset to starter"
+        onCancel={() => setConfirmingReset(false)}
+        onConfirm={() => {
+          setConfirmingReset(false);
+          files.replaceWith(starter);
+        }}
+      >
+        <p>The editor will show the lesson's starter code again.</p>
+        <p>Your code is kept: “Restore my code” brings it back.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

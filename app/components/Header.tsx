@@ -1,0 +1,68 @@
+/** The top bar: the course, the lesson menu, and which runtime runs the code. */
+import { useEffect, useRef, useState } from 'react';
+import type { ClientLesson } from '../lessons/types.ts';
+import type { BootState } from '../hooks/runtime-boot.ts';
+import { LessonNav } from './LessonNav.tsx';
+import { RuntimeBadge } from './RuntimeBadge.tsx';
+import { Logo } from './Logo.tsx';
+
+interface Props {
+  lessons: readonly ClientLesson[];
+  current: ClientLesson;
+  completed: ReadonlySet<string>;
+  boot: BootState;
+}
+
+export function Header({ lessons, current, completed, boot }: Props) {
+  const [open, setOpen] = useState(false);
+  const menu = useRef<HTMLDivElement>(null);
+  const position = lessons.indexOf(current) + 1;
+
+  useEffect(
+    function closeMenuOnOutsideAction() {
+      if (!open) return;
+      const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setOpen(false);
+      const onPointer = (event: PointerEvent) => {
+        if (!menu.current?.contains(event.target as Node)) setOpen(false);
+      };
+      addEventListener('keydown', onKey);
+      addEventListener('pointerdown', onPointer);
+      return () => {
+        removeEventListener('keydown', onKey);
+        removeEventListener('pointerdown', onPointer);
+      };
+    },
+    [open],
+  );
+
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <Logo />
+        <span className="brand__name">Portside</span>
+        <span className="brand__course">Port binding, hands-on</span>
+      </div>
+      <div className="lesson-menu" ref={menu}>
+        <button
+          type="button"
+          className="lesson-menu__toggle"
+          aria-expanded={open}
+          aria-controls="lesson-nav"
+          onClick={() => setOpen((o) => !o)}
+        >
+          <span className="lesson-menu__label">Lessons</span>
+          <span className="lesson-menu__position">
+            {position} of {lessons.length}
+          </span>
+          <span className="lesson-menu__chevron" aria-hidden="true" />
+        </button>
+        {open && (
+          <div className="lesson-menu__panel">
+            <LessonNav id="lesson-nav" lessons={lessons} currentId={current.id} completed={completed} onNavigate={() => setOpen(false)} />
+          </div>
+        )}
+      </div>
+      <RuntimeBadge boot={boot} />
+    </header>
+  );
+}

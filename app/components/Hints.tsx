@@ -1,0 +1,41 @@
+/** The lesson's hints, from gentle to explicit, revealed one at a time at the learner's request. */
+import { useState } from 'react';
+import { hintParts } from '../lessons/hint-parts.ts';
+import { Button } from './Button.tsx';
+
+interface Props {
+  hints: string[];
+}
+
+export function Hints({ hints }: Props) {
+  const [shown, setShown] = useState(0);
+  const remaining = hints.length - shown;
+
+  return (
+    <div className="hints">
+      {shown > 0 && (
+        <ol className="hints__list" aria-label="Hints">
+          {hints.slice(0, shown).map((hint, index) => (
+            <li key={index} className="hints__item">
+              <span className="hints__label">Hint {index + 1}</span>
+              <p>
+                {hintParts(hint).map((part, i) => (part.code ? <code key={i}>{part.text}</code> : <span key={i}>{part.text}</span>))}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {remaining > 0 ? (
+        <Button onClick={() => setShown((n) => n + 1)}>
+          {shown === 0 ? 'Show a hint' : 'Show another hint'}
+          <span className="button__meta">
+            {' '}
+            ({shown + 1} of {hints.length})
+          </span>
+        </Button>
+      ) : (
+        <p className="hints__done">That was the last hint. The solution is one click away if you want to compare.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * The Monaco editor: one model per file of the open lesson, one editor showing the active one.
+ * Loaded lazily (see LazyCodeEditor.tsx); while it loads, EditorPlaceholder shows the code.
+ */
+import { useEffect, useRef } from 'react';
+import type { FileMap } from '../runtime/types.ts';
+import { monaco } from './monaco.ts';
+import { languageFor } from './language-for.ts';
+
+interface Props {
+  lessonId: string;
+  files: FileMap;
+  active: string;
+  onChange(path: string, content: string): void;
+  onSave(): void;
+}
+
+const uriFor = (lessonId: string, path: string) => monaco.Uri.from({ scheme: 'file', path: `/${lessonId}/${path}` });
+
+export default function CodeEditor({ lessonId, files, active, onChange, onSave }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const viewStates = useRef(new Map<string, monaco.editor.ICodeEditorViewState | null>());
+  // The callbacks change every render; the editor's listeners read the latest through refs.
+  const handlers = useRef({ onChange, onSave });
+  handlers.current = { onChange, onSave };
+
+  useEffect(function createEditor() {
+    if (!host.current) return;
+    const created = monaco.editor.create(host.current, {
+      model: null,
+      theme: 'portside',
+      automaticLayout: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      fontFamily: 'ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace',
+      fontSize: 14,
+      lineHeight: 21,
+      tabSize: 2,
+      padding: { top: 12, bottom: 12 },
+      renderLineHighlight: 'line',
+      fixedOverflowWidgets: true,
+      scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
+    });
+    created.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => handlers.current.onSave());
+    const listener = created.onDidChangeModelContent(() => {
+      const model = created.getModel();
+      const path = model && decodePath(model.uri);
+      if (model && path) handlers.current.onChange(path, model.getValue());
+    });
+    editor.current = created;
+    return () => {
+      listener.dispose();
+      created.dispose();
+      editor.current = null;
+    };
+  }, []);
+
+  useEffect(
+    function syncModels() {
+      for (const [path, content] of Object.entries(files)) {
+        const uri = uriFor(lessonId, path);
+        const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(content, languageFor(path), uri);
+        if (model.getValue() === content) continue;
+        // The code was replaced (solution, starter, restore): an undoable edit, not setValue.
+        model.pushStackElement();
+        model.pushEditOperations([], [{ range: model.getFullModelRange(), text: content }], () => null);
+        model.pushStackElement();
+      }
+    },
+    [lessonId, files],
+  );
+
+  useEffect(
+    function showActiveFile() {
+      const view = editor.current;
+      const model = monaco.editor.getModel(uriFor(lessonId, active));
+      if (!view || !model || view.getModel() === model) return;
+      const previous = view.getModel();
+      if (previous) viewStates.current.set(previous.uri.toString(), view.saveViewState());
+      view.setModel(model);
+      view.updateOptions({ ariaLabel: `${active} — code editor` });
+      const state = viewStates.current.get(model.uri.toString());
+      if (state) view.restoreViewState(state);
+    },
+    [lessonId, active, files],
+  );
+
+  useEffect(
+    function disposeLessonModels() {
+      return () => {
+        const view = editor.current;
+        if (view && decodeLesson(view.getModel()?.uri) === lessonId) view.setModel(null);
+        for (const model of monaco.editor.getModels()) {
+          if (decodeLesson(model.uri) === lessonId) model.dispose();
+        }
+      };
+    },
+    [lessonId],
+  );
+
+  return <div ref={host} className="code-editor" />;
+}
+
+function decodeLesson(uri: monaco.Uri | undefined): string | undefined {
+  return uri?.path.split('/')[1];
+}
+
+function decodePath(uri: monaco.Uri): string | undefined {
+  return uri.path.split('/').slice(2).join('/') || undefined;
+}

@@ -1,0 +1,191 @@
+/**
+ * The learner's Run, Stop and Restart, driven through the Runtime seam (TutorialKit style: the
+ * runtime is passed in, the hook only exposes the snapshot). One process at a time; operations
+ * queue so a double click cannot start two servers.
+ */
+import type { FileMap, PortEvent, Runtime, RuntimeProcess } from '../runtime/types.ts';
+import type { RunPhase } from '../previews.ts';
+import { splitCommand } from '../lessons/split-command.ts';
+import type { TerminalFeed } from '../terminal/terminal-feed.ts';
+import { commandLine, endsLine, errorLine, exitLine, noticeLine } from '../terminal/transcript.ts';
+
+export interface RunSnapshot {
+  run: RunPhase;
+  /** True while Run, Stop or Restart is in progress. */
+  busy: boolean;
+  /** Why the last Run could not start, in words for the learner. */
+  error: string | null;
+}
+
+interface CurrentRun {
+  port: number;
+  opened: number[];
+  process: RuntimeProcess | null;
+  stoppedByLearner: boolean;
+  finished: Promise<void>;
+}
+
+/** How long Stop waits for the process to end before saying it did not. */
+const STOP_GRACE_MS = 5000;
+
+export class RunSession {
+  private snapshot: RunSnapshot = { run: { phase: 'idle' }, busy: false, error: null };
+  private readonly listeners = new Set<() => void>();
+  private current: CurrentRun | null = null;
+  private queue: Promise<void> = Promise.resolve();
+  private pending = 0;
+  private written = new Set<string>();
+  private lastOutput = '';
+  private readonly stopFollowingPorts: () => void;
+
+  constructor(
+    private readonly runtime: Runtime,
+    private readonly terminal: TerminalFeed,
+  ) {
+    this.stopFollowingPorts = runtime.onPort((event) => this.notePort(event));
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): RunSnapshot => this.snapshot;
+
+  run(files: FileMap, command: string): Promise<void> {
+    return this.enqueue(async () => {
+      await this.stopCurrent();
+      await this.start(files, command);
+    });
+  }
+
+  stop(): Promise<void> {
+    return this.enqueue(() => this.stopCurrent());
+  }
+
+  /** Sends typed text to the running process's stdin; dropped when nothing runs. */
+  input(text: string): void {
+    if (this.snapshot.run.phase === 'running') this.current?.process?.write(text);
+  }
+
+  dispose(): void {
+    this.stopFollowingPorts();
+    this.current?.process?.kill();
+    this.listeners.clear();
+  }
+
+  private enqueue(operation: () => Promise<void>): Promise<void> {
+    this.pending += 1;
+    this.update({ busy: true });
+    const next = this.queue.then(operation).finally(() => {
+      this.pending -= 1;
+      if (this.pending === 0) this.update({ busy: false });
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async start(files: FileMap, command: string): Promise<void> {
+    this.update({ error: null });
+    try {
+      const { program, args } = splitCommand(command);
+      const port = await this.runtime.freePort();
+      const run: CurrentRun = { port, opened: [], process: null, stoppedByLearner: false, finished: Promise.resolve() };
+      this.current = run;
+      this.update({ run: { phase: 'starting', port } });
+      await this.syncFiles(files);
+      const env = { PORT: String(port) };
+      this.write(commandLine(env, program, args));
+      run.process = await this.runtime.spawn(program, args, { env });
+      run.finished = this.follow(run, run.process);
+      this.update({ run: { phase: 'running', port, opened: [...run.opened] } });
+    } catch (error) {
+      const message = `Could not start your program: ${(error as Error).message}`;
+      this.write(errorLine(message));
+      this.current = null;
+      this.update({ run: { phase: 'idle' }, error: message });
+    }
+  }
+
+  /** Writes the lesson's files, and removes files an earlier lesson left in the workspace. */
+  private async syncFiles(files: FileMap): Promise<void> {
+    for (const path of this.written) {
+      if (!(path in files)) await this.runtime.remove(path);
+    }
+    await this.runtime.writeFiles(files);
+    this.written = new Set(Object.keys(files));
+  }
+
+  private async follow(run: CurrentRun, process: RuntimeProcess): Promise<void> {
+    const drained = this.pipe(process.output);
+    const code = await process.exit;
+    // Output can trail the exit by a moment; wait for it, but never for a stream that hangs.
+    await Promise.race([drained, delay(500)]);
+    if (!endsLine(this.lastOutput)) this.write('\n');
+    this.write(exitLine(code, run.stoppedByLearner));
+    if (this.current !== run) return;
+    this.update({
+      run: { phase: 'exited', port: run.port, code, opened: [...run.opened], stoppedByLearner: run.stoppedByLearner },
+    });
+  }
+
+  private async pipe(output: ReadableStream<string>): Promise<void> {
+    const reader = output.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        this.write(value);
+      }
+    } catch {
+      // The stream broke because the runtime went away; the exit handling reports it.
+    } finally {
+      reader.releaseLock();
+    }
+  }
+
+  private async stopCurrent(): Promise<void> {
+    const run = this.current;
+    if (!run?.process || this.snapshot.run.phase !== 'running') return;
+    run.stoppedByLearner = true;
+    run.process.kill();
+    const stopped = await Promise.race([run.finished.then(() => true), delay(STOP_GRACE_MS).then(() => false)]);
+    if (!stopped) {
+      this.write(errorLine('The process did not stop. Reload the page to start a fresh runtime.'));
+    }
+  }
+
+  private notePort(event: PortEvent): void {
+    const run = this.current;
+    if (!run || event.type !== 'open' || run.opened.includes(event.port)) return;
+    run.opened.push(event.port);
+    if (this.snapshot.run.phase === 'running') {
+      this.update({ run: { phase: 'running', port: run.port, opened: [...run.opened] } });
+    }
+  }
+
+  private write(text: string): void {
+    this.lastOutput = text;
+    this.terminal.write(text);
+  }
+
+  /** Stops what runs and starts over blank, with a note in the terminal, e.g. for another lesson. */
+  leave(note: string): Promise<void> {
+    return this.enqueue(async () => {
+      await this.stopCurrent();
+      this.current = null;
+      this.update({ run: { phase: 'idle' }, error: null });
+      if (!endsLine(this.lastOutput)) this.write('\n');
+      this.write(noticeLine(note));
+    });
+  }
+
+  private update(change: Partial<RunSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...change };
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

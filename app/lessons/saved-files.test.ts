@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { dropBackup, loadBackup, loadLearnerFiles, sameFiles, saveBackup, saveLearnerFiles } from './saved-files.ts';
+
+/** The Web Storage API in memory, with the browser's quota behaviour: setItem throws when full. */
+class MemoryStorage implements Storage {
+  private items = new Map<string, string>();
+  constructor(private readonly quota = Infinity) {}
+  get length() {
+    return this.items.size;
+  }
+  clear() {
+    this.items.clear();
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  key(index: number) {
+    return [...this.items.keys()][index] ?? null;
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+  setItem(key: string, value: string) {
+    const used = [...this.items].reduce((sum, [k, v]) => sum + (k === key ? 0 : k.length + v.length), 0);
+    if (used + key.length + value.length > this.quota) throw new DOMException('full', 'QuotaExceededError');
+    this.items.set(key, value);
+  }
+}
+
+const starter = { 'server.js': 'starter code', 'package.json': '{}' };
+
+describe('learner files', () => {
+  it('gives the starter when nothing was saved', () => {
+    expect(loadLearnerFiles(new MemoryStorage(), 'take-the-port', starter)).toEqual(starter);
+  });
+
+  it('restores what was saved, per lesson', () => {
+    const storage = new MemoryStorage();
+    expect(saveLearnerFiles(storage, 'take-the-port', { ...starter, 'server.js': 'mine' })).toEqual({ ok: true });
+    expect(loadLearnerFiles(storage, 'take-the-port', starter)['server.js']).toBe('mine');
+    expect(loadLearnerFiles(storage, 'your-program-is-the-server', starter)['server.js']).toBe('starter code');
+  });
+
+  it('keeps starter files the saved copy does not have, and drops files the lesson no longer has', () => {
+    const storage = new MemoryStorage();
+    saveLearnerFiles(storage, 'l', { 'server.js': 'mine', 'old.js': 'gone from the lesson' });
+    expect(loadLearnerFiles(storage, 'l', starter)).toEqual({ 'server.js': 'mine', 'package.json': '{}' });
+  });
+
+  const broken: [string, string][] = [
+    ['not JSON', '{oops'],
+    ['JSON of the wrong shape', '[1,2,3]'],
+    ['non-string contents', '{"server.js": 42}'],
+  ];
+  it.each(broken)('ignores a saved entry that is %s', (_name, text) => {
+    const storage = new MemoryStorage();
+    storage.setItem('portside:v1:files:l', text);
+    expect(loadLearnerFiles(storage, 'l', starter)).toEqual(starter);
+  });
+
+  it('says so, in plain words, when storage is full', () => {
+    const result = saveLearnerFiles(new MemoryStorage(10), 'l', { 'server.js': 'x'.repeat(100) });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toMatch(/storage .* is full.*still in the editor/);
+  });
+
+  it('says so when the browser blocks storage altogether', () => {
+    const result = saveLearnerFiles(null, 'l', starter);
+    expect(!result.ok && result.message).toMatch(/does not let Portside store/);
+    expect(loadLearnerFiles(null, 'l', starter)).toEqual(starter);
+  });
+});
+
+describe('backup of the learner code', () => {
+  it('is kept until dropped', () => {
+    const storage = new MemoryStorage();
+    expect(loadBackup(storage, 'l', starter)).toBeUndefined();
+    saveBackup(storage, 'l', { ...starter, 'server.js': 'my attempt' });
+    expect(loadBackup(storage, 'l', starter)?.['server.js']).toBe('my attempt');
+    dropBackup(storage, 'l');
+    expect(loadBackup(storage, 'l', starter)).toBeUndefined();
+  });
+});
+
+describe('sameFiles', () => {
+  const cases: [string, Record<string, string>, Record<string, string>, boolean][] = [
+    ['identical', { a: '1' }, { a: '1' }, true],
+    ['different content', { a: '1' }, { a: '2' }, false],
+    ['an extra file', { a: '1' }, { a: '1', b: '2' }, false],
+    ['different names', { a: '1' }, { b: '1' }, false],
+  ];
+  it.each(cases)('%s', (_name, a, b, same) => {
+    expect(sameFiles(a, b)).toBe(same);
+  });
+});
