@@ -271,6 +271,13 @@ describe('booting', () => {
     expect(booter.engines).toHaveLength(1);
   });
 
+  it('boots a desktop browser without waiting for a tap', async () => {
+    const booter = new FakeBooter();
+    const waitForGesture = () => new Promise<void>(() => {});
+    await start(booter, { waitForGesture }).runtime;
+    expect(booter.engines).toHaveLength(1);
+  });
+
   it('configures the StackBlitz API key before the first boot', async () => {
     const booter = new FakeBooter();
     const calls: string[] = [];

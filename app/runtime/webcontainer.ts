@@ -10,14 +10,12 @@
  */
 import { WebContainer, configureAPIKey, PreviewMessageType, type BootOptions, type PreviewMessage } from '@webcontainer/api';
 import { RuntimeUnavailableError, type ProgressListener } from './choose.ts';
-import type { FileMap, PortEvent, PreviewError, Runtime, RuntimeProcess, SpawnOptions } from './types.ts';
-import { FileJournal, normalisePath, parentFolders } from './wc-files.ts';
-import { PortBook, pickFreePort } from './wc-ports.ts';
-import { SandboxProcess } from './wc-process.ts';
-import { settlesWithin, withDeadline } from './wc-deadline.ts';
+import type { PreviewError, Runtime } from './types.ts';
+import { withDeadline } from './wc-deadline.ts';
+import { WebContainerRuntime, tearDown, type EngineEvents } from './wc-runtime.ts';
 import { explainMissingSupport, needsGestureToBoot, readBrowserFacts, waitForFirstGesture, type BrowserFacts } from './wc-support.ts';
 import { fetchPackageSnapshot, type PackageTree } from './wc-packages.ts';
-import { DISPOSED_MESSAGE, PROGRESS, STUCK_PROCESS_NOTE, bootFailedMessage, bootTimeoutMessage } from './wc-messages.ts';
+import { PROGRESS, bootFailedMessage, bootTimeoutMessage } from './wc-messages.ts';
 
 /** The part of a WebContainer the adapter uses; unit tests hand in a fake of exactly this. */
 export type Engine = Pick<WebContainer, 'fs' | 'spawn' | 'on' | 'mount' | 'teardown'>;
@@ -29,7 +27,7 @@ export interface WebContainerRuntimeOptions {
   timeoutMs?: number;
   /** How long a killed process may take to exit before the sandbox is restarted. Default 3 s. */
   killGraceMs?: number;
-  /** Resolves once the learner has tapped; awaited before booting on iPhone and iPad. */
+  /** Resolves once the learner has tapped; awaited before booting on iPhone and iPad only. Default: the first tap or key press on the page. */
   waitForGesture?: () => Promise<void>;
   /** Boots the engine; tests pass a fake. Default `WebContainer.boot`. */
   boot?: BootEngine;
@@ -76,7 +74,7 @@ async function startWebContainerRuntime(boot: BootEngine, options: WebContainerR
   const missing = explainMissingSupport(browser);
   if (missing) throw new RuntimeUnavailableError(missing, 'local');
   configureKey(options);
-  if (options.waitForGesture || needsGestureToBoot(browser.userAgent, browser.maxTouchPoints)) {
+  if (needsGestureToBoot(browser.userAgent, browser.maxTouchPoints)) {
     onProgress(PROGRESS.waitingForTap);
     await (options.waitForGesture ?? waitForFirstGesture)();
   }
@@ -102,6 +100,7 @@ async function startWebContainerRuntime(boot: BootEngine, options: WebContainerR
       await mountPackages(fresh, tree);
       return fresh;
     },
+    listen,
     onDisposed,
   });
 }
@@ -127,24 +126,8 @@ function bootWithDeadline(boot: BootEngine, timeoutMs: number): Promise<Engine> 
   });
 }
 
-/** Tears an engine down; one that is already gone (it throws then) needs nothing more. */
-function tearDown(engine: Engine): void {
-  try {
-    engine.teardown();
-  } catch {
-    // "WebContainer already torn down"
-  }
-}
-
 async function mountPackages(engine: Engine, tree: PackageTree): Promise<void> {
   if (Object.keys(tree).length > 0) await engine.mount(tree);
-}
-
-async function writeAll(engine: Engine, files: FileMap): Promise<void> {
-  const entries = Object.entries(files).map(([path, contents]) => [normalisePath(path), contents] as const);
-  const folders = new Set(entries.flatMap(([path]) => parentFolders(path)));
-  for (const folder of folders) await engine.fs.mkdir(folder, { recursive: true });
-  await Promise.all(entries.map(([path, contents]) => engine.fs.writeFile(path, contents)));
 }
 
 export function toPreviewError(message: PreviewMessage): PreviewError {
@@ -168,158 +151,11 @@ function formatConsoleArg(arg: unknown): string {
   }
 }
 
-interface RuntimeSetup {
-  onProgress: ProgressListener;
-  killGraceMs: number;
-  /** Boots a fresh engine with the lesson packages mounted (after a teardown). */
-  rebootEngine: () => Promise<Engine>;
-  onDisposed: () => void;
-}
-
-class WebContainerRuntime implements Runtime {
-  readonly kind = 'webcontainer' as const;
-  private engine: Promise<Engine>;
-  private current: Engine;
-  private detachEngine: Array<() => void> = [];
-  private readonly journal = new FileJournal();
-  private readonly ports = new PortBook();
-  private readonly portListeners = new Set<(event: PortEvent) => void>();
-  private readonly errorListeners = new Set<(error: PreviewError) => void>();
-  private readonly processes = new Set<SandboxProcess>();
-  private restarting: Promise<void> | null = null;
-  private serverStarted = false;
-  private disposed = false;
-
-  constructor(engine: Engine, private readonly setup: RuntimeSetup) {
-    this.current = engine;
-    this.engine = Promise.resolve(engine);
-    this.attach(engine);
-  }
-
-  async writeFiles(files: FileMap): Promise<void> {
-    this.journal.write(files); // first, so a restart during the write still restores them
-    await writeAll(await this.ready(), files);
-  }
-
-  async readFile(path: string): Promise<string> {
-    const engine = await this.ready();
-    try {
-      return await engine.fs.readFile(normalisePath(path), 'utf-8');
-    } catch (error) {
-      throw new Error(`Could not read "${path}" in the workspace: ${(error as Error).message}`);
-    }
-  }
-
-  async remove(path: string): Promise<void> {
-    this.journal.remove(path);
-    await (await this.ready()).fs.rm(normalisePath(path), { recursive: true, force: true });
-  }
-
-  async spawn(command: string, args: string[], options: SpawnOptions = {}): Promise<RuntimeProcess> {
-    const engine = await this.ready();
-    if (!this.serverStarted) this.setup.onProgress(PROGRESS.server);
-    this.serverStarted = true;
-    const cwd = options.cwd === undefined ? undefined : normalisePath(options.cwd);
-    const process = new SandboxProcess(await engine.spawn(command, args, { env: options.env, cwd }), (p) => this.kill(p));
-    this.processes.add(process);
-    void process.exit.then(() => this.processes.delete(process));
-    return process;
-  }
-
-  async freePort(): Promise<number> {
-    return pickFreePort((port) => this.ports.isOpen(port));
-  }
-
-  onPort(listener: (event: PortEvent) => void): () => void {
-    this.portListeners.add(listener);
-    return () => this.portListeners.delete(listener);
-  }
-
-  onPreviewError(listener: (error: PreviewError) => void): () => void {
-    this.errorListeners.add(listener);
-    return () => this.errorListeners.delete(listener);
-  }
-
-  async dispose(): Promise<void> {
-    if (this.disposed) return;
-    this.disposed = true;
-    for (const process of this.processes) process.interrupt('');
-    this.closePorts();
-    this.detach();
-    await this.engine.then(tearDown, () => {});
-    this.portListeners.clear();
-    this.errorListeners.clear();
-    this.setup.onDisposed();
-  }
-
-  private async ready(): Promise<Engine> {
-    if (this.disposed) throw new Error(DISPOSED_MESSAGE);
-    return this.engine;
-  }
-
-  /** Kills politely; a process that ignores it (a hot loop) costs the container. */
-  private kill(process: SandboxProcess): void {
-    process.killEngineProcess();
-    void settlesWithin(process.engineExit, this.setup.killGraceMs).then((exited) => {
-      if (exited || process.hasEnded || this.disposed) return;
-      this.restart().catch((error: unknown) => this.setup.onProgress((error as Error).message));
-    });
-  }
-
-  private restart(): Promise<void> {
-    this.restarting ??= this.rebuild().finally(() => (this.restarting = null));
-    return this.restarting;
-  }
-
-  private async rebuild(): Promise<void> {
-    this.setup.onProgress(PROGRESS.restarting);
-    for (const process of this.processes) process.interrupt(STUCK_PROCESS_NOTE);
-    this.processes.clear();
-    this.closePorts();
-    this.detach();
-    tearDown(this.current);
-    // Set synchronously, so every call from now on waits for the fresh engine.
-    this.engine = this.setup.rebootEngine().then(async (fresh) => {
-      await writeAll(fresh, this.journal.snapshot());
-      this.current = fresh;
-      if (this.disposed) tearDown(fresh);
-      else this.attach(fresh);
-      return fresh;
-    });
-    await this.engine;
-    this.setup.onProgress(PROGRESS.restarted);
-  }
-
-  private attach(engine: Engine): void {
-    this.detachEngine = [
-      engine.on('port', (port, type, url) => {
-        const change = this.ports.record({ port, type, url });
-        if (change) this.emitPort(change);
-      }),
-      engine.on('preview-message', (message) => {
-        const error = toPreviewError(message);
-        for (const listener of this.errorListeners) listener(error);
-      }),
-      engine.on('error', (error) => this.setup.onProgress(`the sandbox reported an error: ${error.message}`)),
-    ];
-  }
-
-  private detach(): void {
-    for (const unsubscribe of this.detachEngine) {
-      try {
-        unsubscribe();
-      } catch {
-        // The engine may already be gone; its listeners went with it.
-      }
-    }
-    this.detachEngine = [];
-  }
-
-  private closePorts(): void {
-    for (const event of this.ports.closeAll()) this.emitPort(event);
-  }
-
-  private emitPort(event: PortEvent): void {
-    for (const listener of this.portListeners) listener(event);
-  }
+/** Port events, preview errors and internal errors of an engine, in the seam's terms. */
+function listen(engine: Engine, events: EngineEvents): Array<() => void> {
+  return [
+    engine.on('port', (port, type, url) => events.port({ port, type, url })),
+    engine.on('preview-message', (message) => events.previewError(toPreviewError(message))),
+    engine.on('error', (error) => events.internalError(error.message)),
+  ];
 }
