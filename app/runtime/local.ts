@@ -31,6 +31,9 @@ export async function connectLocalRuntime(token: string, options: LocalRuntimeOp
   let nextId = 1;
   let lost: string | null = null;
 
+  // Browsers follow every error with a close event, which says all there is to say; listening
+  // here also keeps Node's `ws` from treating the error as unhandled.
+  socket.addEventListener('error', () => {});
   const hello = new Promise<void>((resolve, reject) => {
     socket.addEventListener('message', function onHello(event) {
       if (parse(event.data)?.type !== 'hello') return;

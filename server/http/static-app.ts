@@ -18,7 +18,7 @@ export function staticApp(distDir: string, token: string): AppHandler {
     const html = await readFile(join(root, 'index.html'), 'utf8').catch(() => null);
     if (html === null) return sendText(res, 500, `The app is not built: ${join(root, 'index.html')} is missing. Run npm start again to build it.`);
     const body = injectRunnerToken(html, token);
-    res.writeHead(200, { 'Content-Type': contentType('.html'), 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) });
+    res.writeHead(200, { 'Content-Type': contentType('index.html'), 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) });
     res.end(head ? undefined : body);
   }
 

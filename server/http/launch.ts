@@ -1,0 +1,58 @@
+/**
+ * Shared start-up of `npm start` and `npm run dev`: read HOST/PORT, start the playground, say
+ * where it is (and warn loudly when it is not loopback-only), explain a taken port, and on
+ * SIGINT/SIGTERM kill every learner process and remove every workspace before exiting.
+ */
+import { ConfigError, exposedWarning, isLoopback, portInUseMessage, readAddress } from './config.ts';
+import { startPlayground, type AppFactory, type Playground } from './playground.ts';
+
+export async function launch(root: string, app: AppFactory, label: string): Promise<Playground> {
+  let address;
+  try {
+    address = readAddress(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  let playground: Playground;
+  try {
+    playground = await startPlayground({ ...address, root, app });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') fail(portInUseMessage(address.port));
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') fail(`HOST=${address.host} is not an address of this machine. Unset HOST to use 127.0.0.1.`);
+    if (code === 'EACCES') fail(`Not allowed to listen on port ${address.port}. Pick a port above 1023: PORT=4781 npm start`);
+    throw error;
+  }
+  if (!isLoopback(address.host)) console.warn(`\n${exposedWarning({ host: address.host, port: playground.port })}\n`);
+  console.log(`${label} is running at ${playground.url}`);
+  console.log('Press Ctrl+C to stop.');
+  stopOnSignals(playground);
+  return playground;
+}
+
+function stopOnSignals(playground: Playground): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      playground.runner.killAllSync();
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`\n${signal}: stopping learner processes and removing workspaces…`);
+    // Never hang on the way out: whatever is not done after 5 s is killed synchronously.
+    const deadline = setTimeout(() => process.exit(0), 5000);
+    void playground.close().finally(() => {
+      clearTimeout(deadline);
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('exit', () => playground.runner.killAllSync());
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}

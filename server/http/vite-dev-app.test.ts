@@ -1,0 +1,39 @@
+// `npm run dev`: Vite's dev middleware behind the playground server, with the same token,
+// headers and runner — and Vite's own HMR socket on the same port.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, type FixturePlayground } from '../test-support/fixture-playground.ts';
+import { connectRuntime, upgradeStatus } from '../test-support/runner-client.ts';
+import { startPlayground } from './playground.ts';
+import { viteDevApp } from './vite-dev-app.ts';
+
+let playground: FixturePlayground;
+beforeAll(async () => {
+  const started = await startPlayground({ host: '127.0.0.1', port: 0, root: REPO_ROOT, app: viteDevApp(REPO_ROOT) });
+  playground = { ...started, distDir: '', origin: `http://127.0.0.1:${started.port}` };
+}, 60_000);
+afterAll(() => playground.close());
+
+describe('dev server', () => {
+  it('serves index.html through Vite with the token and the isolation headers', async () => {
+    const response = await fetch(`${playground.origin}/`);
+    const html = await response.text();
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+    expect(html).toContain(`<meta name="portside-runner" content="${playground.token}">`);
+    expect(html).toContain('/@vite/client');
+  });
+
+  it('attaches the runner', async () => {
+    const runtime = await connectRuntime(playground);
+    await runtime.writeFiles({ 'a.txt': 'dev' });
+    expect(await runtime.readFile('a.txt')).toBe('dev');
+    await runtime.dispose();
+  });
+
+  it('leaves Vite’s HMR upgrades to Vite, and still guards the runner', async () => {
+    const hmr = await upgradeStatus(playground.port, '/', { Host: `127.0.0.1:${playground.port}`, 'Sec-WebSocket-Protocol': 'vite-hmr' });
+    expect(hmr.status).toBe(101);
+    const runner = await upgradeStatus(playground.port, '/__portside/runner?token=wrong', { Host: `127.0.0.1:${playground.port}`, Origin: playground.origin });
+    expect(runner.status).toBe(403);
+  });
+});

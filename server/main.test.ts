@@ -1,0 +1,88 @@
+// `npm start` as a real process: its messages for bad settings, and a clean SIGTERM that takes
+// every learner process and workspace with it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { RUNNER_PATH } from './protocol-constants.ts';
+import type { ServerMessage } from './protocol.ts';
+import { FIXTURE_HTML, REPO_ROOT } from './test-support/fixture-playground.ts';
+import { waitFor } from './test-support/runner-client.ts';
+import { isAlive } from './test-support/processes.ts';
+
+let dist: string;
+beforeAll(async () => {
+  dist = await mkdtemp(join(tmpdir(), 'portside-main-dist-'));
+  await writeFile(join(dist, 'index.html'), FIXTURE_HTML);
+});
+afterAll(() => rm(dist, { recursive: true, force: true }));
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function startMain(env: Record<string, string>): Started {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORTSIDE_DIST: dist, HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+describe('npm start (server/main.ts)', () => {
+  it('explains a PORT that is not a number', async () => {
+    const main = startMain({ PORT: 'abc' });
+    expect(await main.exited).toBe(1);
+    expect(main.output()).toContain('PORT must be a whole number from 1 to 65535 (0 picks any free port), but it is "abc"');
+  });
+
+  it('explains a port that is already taken', async () => {
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => blocker.once('listening', resolve));
+    const { port } = blocker.address() as AddressInfo;
+    const main = startMain({ PORT: String(port) });
+    expect(await main.exited).toBe(1);
+    expect(main.output()).toContain(`Port ${port} is already in use. Start Portside on another port: PORT=${port + 1} npm start`);
+    blocker.close();
+  });
+
+  it('warns loudly when HOST is not loopback', async () => {
+    const main = startMain({ PORT: '0', HOST: '0.0.0.0' });
+    await waitFor(() => /running at/.test(main.output()), 'the server to start');
+    expect(main.output()).toMatch(/WARNING: Portside is listening on 0\.0\.0\.0:\d+, not on loopback/);
+    main.child.kill('SIGTERM');
+    expect(await main.exited).toBe(0);
+  });
+
+  it('kills learner processes and removes workspaces on SIGTERM', async () => {
+    const main = startMain({ PORT: '0' });
+    const url = await waitFor(() => /running at (http:\/\/\S+)/.exec(main.output())?.[1], 'the server to print its URL');
+    const origin = url.replace(/\/$/, '');
+    const page = await (await fetch(url)).text();
+    const token = /<meta name="portside-runner" content="([^"]+)">/.exec(page)?.[1] ?? '';
+    const socket = new WebSocket(`${origin.replace('http', 'ws')}${RUNNER_PATH}?token=${token}`, { origin });
+    const messages: ServerMessage[] = [];
+    socket.on('message', (data) => messages.push(JSON.parse(data.toString()) as ServerMessage));
+    const hello = await waitFor(() => messages.find((m) => m.type === 'hello'), 'hello');
+    socket.send(JSON.stringify({ op: 'spawn', id: 1, command: 'node', args: ['-e', 'console.log(String(process.pid)); setInterval(() => {}, 1000)'] }));
+    const printed = await waitFor(() => messages.find((m) => m.type === 'output'), 'the pid');
+    const pid = Number(printed.type === 'output' ? printed.data.trim() : NaN);
+    expect(isAlive(pid)).toBe(true);
+
+    main.child.kill('SIGTERM');
+    expect(await main.exited).toBe(0);
+    expect(isAlive(pid)).toBe(false);
+    expect(existsSync(hello.type === 'hello' ? hello.workspace : '')).toBe(false);
+  });
+});
