@@ -9,6 +9,8 @@ export interface ProbeOptions {
   upstreamEnv?: string;
   readyTimeoutMs?: number;
   protocol?: 'redis';
+  slowPath?: string;
+  upstreamBody?: string;
 }
 
 export interface ClientLesson {
@@ -25,6 +27,8 @@ export interface ClientLesson {
   open?: string;
   preview: boolean;
   probe: ProbeOptions;
+  /** Port numbers the lesson's text mentions; checks never use them as PORT (check.json avoidPorts). */
+  namedPorts: number[];
   /** The lesson body rendered to HTML at build time. */
   html: string;
   starter: FileMap;

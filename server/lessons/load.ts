@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { frontmatter, type Frontmatter } from './schema.ts';
+import { namedPorts } from './named-ports.ts';
 import type { FileMap } from '../../app/runtime/types.ts';
 
 export interface Lesson extends Frontmatter {
@@ -13,6 +14,8 @@ export interface Lesson extends Frontmatter {
   order: number;
   /** The markdown body, below the frontmatter. */
   body: string;
+  /** Port numbers the lesson's text mentions; checks never use them as PORT. */
+  namedPorts: number[];
   starter: FileMap;
   solution: FileMap;
 }
@@ -63,6 +66,7 @@ export async function loadLesson(dir: string): Promise<Lesson> {
     folder,
     order: Number(name[1]),
     body: match[2] ?? '',
+    namedPorts: namedPorts([match[2] ?? '', parsed.data.title, parsed.data.summary, ...parsed.data.hints]),
     starter,
     solution,
   };

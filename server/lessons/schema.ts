@@ -25,6 +25,8 @@ export const probeOptions = z
     upstreamEnv: z.string().optional().describe('Env variable holding the upstream URL, for backing-service-url'),
     readyTimeoutMs: z.number().int().positive().max(60000).optional().describe('How long to wait for the server to listen'),
     protocol: z.enum(['redis']).optional().describe('Protocol spoken by tcp-protocol'),
+    slowPath: z.string().startsWith('/').optional().describe('HTTP path the server answers slowly (about a second), for graceful-shutdown: SIGTERM arrives while it is in flight'),
+    upstreamBody: z.string().optional().describe('Body the stub upstream answers every request with, for backing-service-url (default {"ok":true,"service":"portside-stub"})'),
   })
   .strict()
   .describe('Settings for the check probes');
@@ -50,5 +52,18 @@ export const frontmatter = z
         ctx.addIssue({ code: 'custom', path: ['starterFails', index], message: `"${id}" is not in rules` });
       }
     }
+    for (const [rule, option] of Object.entries(REQUIRED_OPTIONS)) {
+      if (lesson.rules.includes(rule) && lesson.probe[option] === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['probe', option], message: `rule "${rule}" needs probe.${option}` });
+      }
+    }
   });
+
+/** Probe options a rule cannot be checked without. */
+const REQUIRED_OPTIONS: Record<string, keyof ProbeOptions> = {
+  'default-port': 'defaultPort',
+  'binds-host-from-env': 'defaultHost',
+  'backing-service-url': 'upstreamEnv',
+  'graceful-shutdown': 'slowPath',
+};
 export type Frontmatter = z.infer<typeof frontmatter>;
