@@ -5,7 +5,7 @@ import { lineOf } from './ast.mjs';
 
 /** Lines for `observed:` in a transcript: every listen() and what became of it. */
 export function observedLines(summary) {
-  if (!summary.observed) return ['(no listen() calls could be observed: is the command a node program?)'];
+  if (!summary.observed && !summary.servers.length) return [summary.viaProc ? 'no listening socket' : '(no listen() calls could be observed: is the command a node program?)'];
   if (summary.servers.length === 0) return ['listen() was never called'];
   return summary.servers.map(describeServer);
 }
@@ -21,6 +21,10 @@ export function portList(ports) {
  */
 export function portSource(ctx, { port, summary }) {
   const literal = ctx.analysis.literalPorts.find((l) => l.port === port) ?? (port === undefined ? ctx.analysis.literalPorts[0] : undefined);
+  const fallback = literal ? undefined : ctx.analysis.portChoices.find((c) => c.fallback?.port === port)?.fallback;
+  if (fallback) {
+    return { file: fallback.file, line: fallback.line, column: fallback.column, snippet: fallback.snippet, hint: `${fallback.file}:${fallback.line} falls back to ${fallback.port} when PORT is unset.` };
+  }
   if (literal) {
     const where = literal.line === literal.call.line ? `passes the literal ${literal.port} to listen()` : `sets the port to the literal ${literal.port}, which reaches listen() on line ${literal.call.line}`;
     const readsPort = ctx.analysis.envReads.find((read) => read.name === 'PORT');

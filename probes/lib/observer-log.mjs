@@ -30,8 +30,10 @@ export function summarize(events) {
   const requests = [];
   const exits = [];
   const pids = new Set();
+  let lastStart = 0;
   for (const event of events) {
     const key = `${event.pid}:${event.id}`;
+    if (event.event === 'start' || event.event === 'listen') lastStart = Math.max(lastStart, event.t ?? 0);
     if (event.event === 'start') pids.add(event.pid);
     else if (event.event === 'exit') exits.push({ pid: event.pid, code: event.code });
     else if (event.event === 'listen') {
@@ -47,7 +49,9 @@ export function summarize(events) {
       else if (event.event === 'close') server.closed = true;
     }
   }
-  return { observed: pids.size > 0, pids: [...pids], servers: [...servers.values()], requests, exits };
+  // lastStart: when a node process last started or called listen(), so time limits can count
+  // from the program's own start rather than from npm's or a slow machine's.
+  return { observed: pids.size > 0, pids: [...pids], servers: [...servers.values()], requests, exits, lastStart };
 }
 
 /** Ports some server actually listened on (in the order they were asked for). */
@@ -77,6 +81,7 @@ export function describeCall(server) {
 
 /** One line per server: what was asked, where from, and what happened. */
 export function describeServer(server) {
+  if (server.kind === 'process') return `a process listening on ${formatAddress(server.listening.address, server.listening.port)} (seen in /proc)`;
   const where = server.at ? ` at ${server.at.file}:${server.at.line}:${server.at.column}` : '';
   let outcome = 'still binding';
   if (server.listening?.path) outcome = `listening on the pipe ${server.listening.path}`;

@@ -52,7 +52,10 @@ export async function runRules(ctx, emit) {
       ctx.abort(); // the other rules' runs would only fail the same way
     }));
 
-    const primaryTask = (async () => {
+    // Code with a literal port cannot run twice at once without the runs fighting over it, which
+    // would make results depend on timing. Such code gets its rules one after another.
+    const serial = queue(ctx.analysis.literalPorts.length > 0);
+    const primaryTask = serial(async () => {
       const main = await primary;
       try {
         if (neverStarted(main.ready)) return;
@@ -63,11 +66,12 @@ export async function runRules(ctx, emit) {
       } finally {
         await main.run.stop();
       }
-    })();
-    const own = server.filter((r) => r.kind === 'run' && !r.last).map(async (rule) => {
+    });
+    const own = server.filter((r) => r.kind === 'run' && !r.last).map((rule) => serial(async () => {
+      if (serial.exclusive && (await gate)) return;
       running(rule);
       await afterGate(await execute(rule, ctx, { primaryReady: primary }));
-    });
+    }));
     tasks.push(primaryTask, ...own);
     tasks.push((async () => {
       await Promise.allSettled([primaryTask, ...own]);
@@ -79,7 +83,7 @@ export async function runRules(ctx, emit) {
     })());
   }
 
-  const deadline = ctx.readyTimeoutMs * 2 + SLACK_MS;
+  const deadline = ctx.readyTimeoutMs * 2 * (ctx.analysis.literalPorts.length > 0 ? Math.max(1, server.length) : 1) + SLACK_MS;
   const finished = await Promise.race([Promise.allSettled(tasks).then(() => true), new Promise((resolve) => setTimeout(resolve, deadline, false).unref())]);
   if (!finished) {
     ctx.abort();
@@ -99,6 +103,19 @@ async function execute(rule, ctx, arg) {
     if (error instanceof Cancelled || ctx.signal.aborted) return null;
     return result(rule.id, 'error', `The check itself failed: ${error.message}. This is a problem in Portside, not in your code.`, { steps: String(error.stack ?? error).split('\n').slice(0, 8) });
   }
+}
+
+/** Runs tasks one at a time when `exclusive`, else all at once. */
+function queue(exclusive) {
+  let tail = Promise.resolve();
+  const serial = (task) => {
+    if (!exclusive) return task();
+    const next = tail.then(task, task);
+    tail = next.catch(() => {});
+    return next;
+  };
+  serial.exclusive = exclusive;
+  return serial;
 }
 
 function skipped(id, blockedBy) {

@@ -26,7 +26,8 @@ export function neverStartedResult(ctx, id, { run, ready }) {
   }
   if (ready.state === 'timeout') {
     const seconds = ctx.readyTimeoutMs / 1000;
-    return result(id, 'timeout', `Your server never started: it had not called listen() after ${seconds} s, so it was stopped. Something before listen() may be stuck in a loop or waiting.`, details);
+    const what = ready.summary.observed ? 'it had not called listen()' : 'nothing was listening';
+    return result(id, 'timeout', `Your server never started: ${what} after ${seconds} s, so it was stopped. Something before listen() may be stuck in a loop or waiting.`, details);
   }
   const exit = ready.exit;
   const crash = crashFacts(ctx, run);

@@ -8,6 +8,7 @@ import { allSettled, listeningPorts, parseLog, serverOn, summarize } from './obs
 import { OutputTail } from './output-tail.mjs';
 import { pollUntil, within } from './poll.mjs';
 import { reachable } from './tcp.mjs';
+import { groupListeners } from './proc-listeners.mjs';
 
 /** How long the list of listen() calls must stay unchanged before "it listened elsewhere" is final. */
 const QUIET_MS = 250;
@@ -82,7 +83,21 @@ export class Run {
     } catch {
       // Not written yet.
     }
-    return summarize(parseLog(text));
+    const summary = summarize(parseLog(text));
+    if (!summary.observed && this.child?.pid) this.addProcListeners(summary);
+    return summary;
+  }
+
+  /** For programs the observer cannot see (not node), the listening sockets /proc shows. */
+  addProcListeners(summary) {
+    this.procSeen ??= new Map();
+    const found = this.exitInfo ? [] : groupListeners(this.child.pid);
+    if (found === null) return;
+    for (const { pid, address, port } of found) this.procSeen.set(`${address}:${port}`, { pid, address, port });
+    summary.viaProc = true;
+    for (const { pid, address, port } of this.procSeen.values()) {
+      summary.servers.push({ pid, id: `proc:${address}:${port}`, kind: 'process', requested: { port }, listening: { address, port }, error: null, closed: false });
+    }
   }
 
   /** The output tail, without the observer's own stack frames (they would only confuse). */
@@ -103,9 +118,12 @@ export class Run {
         const exited = this.exitInfo;
         const summary = this.summary();
         if (this.spawnError) return { state: 'spawn-error', summary, exit: exited };
-        if (exited) return { state: 'exited', summary, exit: exited };
+        // Listening on the port counts even if the process died right after: the port choice was
+        // right, and whatever probes it next will find it gone and say so. (Checking the exit
+        // first would make the answer depend on how fast we polled.)
         const server = port === null ? summary.servers.find((s) => s.listening) : serverOn(summary, port);
         if (server) return { state: 'listening', server, summary };
+        if (exited) return { state: 'exited', summary, exit: exited };
         if (!summary.observed && port !== null && (await reachable(port, 500)).ok) return { state: 'listening', server: null, summary };
         if (summary.servers.length !== lastCount) {
           lastCount = summary.servers.length;
@@ -117,6 +135,27 @@ export class Run {
       { timeoutMs, signal: this.ctx.signal },
     );
     return result.value ?? { state: 'timeout', summary: this.summary() };
+  }
+
+  /**
+   * For runs that should end quickly (a bad PORT, a taken port): waits until the process exits,
+   * listens somewhere, or `limitMs` pass since the program itself started or last called listen()
+   * (npm and a busy machine do not eat into the limit; readyTimeoutMs caps the whole wait).
+   * @returns {Promise<{ exit?: object, listening?: true, timedOut?: true }>}
+   */
+  async waitExitOrListen(limitMs) {
+    const cap = this.startedAt + Math.max(limitMs, this.ctx.readyTimeoutMs);
+    const outcome = await pollUntil(
+      () => {
+        if (this.exitInfo) return { exit: this.exitInfo };
+        const summary = this.summary();
+        if (summary.servers.some((s) => s.listening)) return { listening: true };
+        if (Date.now() > Math.min(cap, Math.max(this.startedAt, summary.lastStart ?? 0) + limitMs)) return { timedOut: true };
+        return undefined;
+      },
+      { timeoutMs: Math.max(0, cap - Date.now()), signal: this.ctx.signal },
+    );
+    return outcome.value ?? { timedOut: true };
   }
 
   /** Waits up to `ms` for the process to exit; resolves the exit info or null. */

@@ -19,7 +19,7 @@ export default {
     const blocker = await block(ctx, port);
     const run = new Run(ctx, { env: await runEnv(ctx, port), label: 'in-use' });
     try {
-      const exit = await run.waitExit(LIMIT_MS);
+      const exit = (await run.waitExitOrListen(LIMIT_MS)).exit ?? null;
       const summary = run.summary();
       const output = run.output().text;
       const details = (extra = {}) => ({ ...runDetails(run), steps: [`port ${port} taken by another program first`], expected: `exit non-zero within ${LIMIT_MS / 1000} s with a message naming ${port}`, observed: observedLines(summary), ...extra });

@@ -27,7 +27,7 @@ export default {
 };
 
 async function judge(run, value) {
-  const exit = await run.waitExit(LIMIT_MS);
+  const exit = (await run.waitExitOrListen(LIMIT_MS)).exit ?? null;
   const summary = run.summary();
   const listened = summary.servers.filter((s) => s.listening);
   const output = run.output().text;

@@ -11,7 +11,7 @@ export default {
     // Read now, after the other probes, so a listen() made a moment later is seen too.
     const summary = run.summary();
     const details = { ...runDetails(run), expected: `listen() on port ${port} only`, observed: observedLines(summary) };
-    if (!summary.observed) {
+    if (!summary.observed && !summary.viaProc) {
       return result(this.id, 'pass', `Something answered on PORT=${port}. (This is not a node program, so other ports could not be observed.)`, details);
     }
     const others = listeningPorts(summary).filter((p) => p !== port);
