@@ -31,8 +31,11 @@ export interface HarnessOutcome {
   exitCode: number | null;
 }
 
-export function runHarness(workspace: string, onEvent: (event: HarnessEvent) => void = () => {}): Promise<HarnessOutcome> {
+/** Runs the harness; aborting `signal` cancels it (SIGTERM: it stops everything it started). */
+export function runHarness(workspace: string, onEvent: (event: HarnessEvent) => void = () => {}, signal?: AbortSignal): Promise<HarnessOutcome> {
   const child = spawn(process.execPath, HARNESS_COMMAND.args, { cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] });
+  const cancel = () => child.kill('SIGTERM');
+  signal?.addEventListener('abort', cancel, { once: true });
   const results: RuleResult[] = [];
   let passed = false;
   let error: string | undefined;
@@ -54,6 +57,7 @@ export function runHarness(workspace: string, onEvent: (event: HarnessEvent) => 
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('close', (exitCode) => {
+      signal?.removeEventListener('abort', cancel);
       if (exitCode !== 0 && exitCode !== 1 && !error) error = `the harness exited with code ${exitCode}${stderr ? `: ${stderr.trim()}` : ''}`;
       resolve({ passed: passed && !error, results, error, exitCode });
     });

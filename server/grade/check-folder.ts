@@ -1,0 +1,34 @@
+/**
+ * Checks one folder of code against a lesson's rules, exactly as `npm run grade` does: copy to a
+ * temp workspace, add the harness, run it with the host's node, remove the copy. Tests and the
+ * bench call this too, so every result they see came through the same path.
+ */
+import { checkConfigFor } from '../../probes/check-config.mjs';
+import { runHarness, type HarnessEvent, type HarnessOutcome } from './run-harness.ts';
+import { prepareWorkspace } from './workspace.ts';
+import type { ProbeOptions } from '../lessons/schema.ts';
+
+/** What is checked: a lesson, or anything shaped like one (test fixtures). */
+export interface CheckSpec {
+  command: string;
+  rules: readonly string[];
+  probe?: Partial<ProbeOptions>;
+  namedPorts?: readonly number[];
+}
+
+export interface CheckFolderOptions {
+  /** Packages linked into node_modules from Portside's own install (the lessons' packages). */
+  packages?: readonly string[];
+  onEvent?: (event: HarnessEvent) => void;
+  /** Cancels the check; the workspace copy is still removed. */
+  signal?: AbortSignal;
+}
+
+export async function checkFolder(dir: string, spec: CheckSpec, options: CheckFolderOptions = {}): Promise<HarnessOutcome> {
+  const workspace = await prepareWorkspace(dir, checkConfigFor({ ...spec, rules: [...spec.rules] }), options.packages ?? []);
+  try {
+    return await runHarness(workspace.dir, options.onEvent, options.signal);
+  } finally {
+    await workspace.remove();
+  }
+}
