@@ -56,6 +56,11 @@ export function hostWithPort(host: string, port: number): string {
   return isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
+/** The host to put in a URL for a browser: a wildcard bind address is reached as localhost. */
+export function browsableHost(host: string): string {
+  return host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+}
+
 /** The loud warning printed when HOST lets other machines in. */
 export function exposedWarning(address: ServerAddress): string {
   const bar = '!'.repeat(72);

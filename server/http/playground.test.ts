@@ -62,6 +62,14 @@ describe('playground server', () => {
     expect((await get('/font.woff2')).headers['content-type']).toBe('font/woff2');
   });
 
+  it('refuses foreign Host names, so DNS rebinding never sees the page or its token', async () => {
+    const answer = await get('/', `evil.example:${playground.port}`);
+    expect(answer.status).toBe(421);
+    expect(answer.body).not.toContain(playground.token);
+    expect(answer.body).toContain(`Open http://127.0.0.1:${playground.port}/ instead`);
+    expect((await get('/healthz', `localhost:${playground.port}`)).status).toBe(200);
+  });
+
   it('never serves files outside dist', async () => {
     for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json']) {
       const answer = await get(path);

@@ -10,7 +10,7 @@ import type { Duplex } from 'node:stream';
 import { createRunner, type Runner } from '../runner/runner.ts';
 import { allowedHosts } from '../runner/upgrade-guard.ts';
 import { findLessonPackages } from '../runner/lesson-packages.ts';
-import { hostWithPort } from './config.ts';
+import { browsableHost, hostWithPort } from './config.ts';
 import { setPlaygroundHeaders } from './headers.ts';
 import { previewPort, proxyRequest, proxyUpgrade } from './preview-proxy.ts';
 import { sendText } from './static-app.ts';
@@ -48,12 +48,15 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   const [packages, app] = await Promise.all([findLessonPackages(options.root), options.app({ token, server })]);
   let runner: Runner | null = null;
   let port = 0;
+  let hosts = new Set<string>();
 
   server.on('request', (req, res) => {
     const preview = previewPort(req.headers.host, port);
     if (preview !== null) return proxyRequest(req, res, preview, runner?.isSessionPort(preview) ?? false);
     setPlaygroundHeaders(res);
     if (!runner) return sendText(res, 503, 'Starting…');
+    // DNS rebinding: a foreign name pointed at 127.0.0.1 must not even get the page (it carries the token).
+    if (!hosts.has((req.headers.host ?? '').toLowerCase())) return sendText(res, 421, foreignHostMessage(req.headers.host, options.host, port));
     if (req.url === '/healthz') return sendText(res, 200, 'ok');
     app.handle(req, res);
   });
@@ -79,11 +82,12 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     throw error;
   }
   port = (server.address() as AddressInfo).port;
-  runner = createRunner({ token, allowedHosts: allowedHosts(options.host, port), serverPort: port, packages });
+  hosts = allowedHosts(options.host, port);
+  runner = createRunner({ token, allowedHosts: hosts, serverPort: port, packages });
   const live = runner;
 
   return {
-    url: `http://${hostWithPort(options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host, port)}/`,
+    url: `http://${hostWithPort(browsableHost(options.host), port)}/`,
     port,
     token,
     runner: live,
@@ -94,4 +98,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function foreignHostMessage(host: string | undefined, configured: string, port: number): string {
+  return `Portside answers only to its own address, not to "${host ?? ''}". Open http://${hostWithPort(browsableHost(configured), port)}/ instead.`;
 }
