@@ -30,7 +30,7 @@ export function EditorPane({ files, lesson, starter, controls }: Props) {
         {controls}
       </div>
       <div className="editor-pane__body" id={PANEL_ID} role="tabpanel" aria-labelledby={`tab-${files.active}`}>
-        <LazyCodeEditor lessonId={files.lessonId} files={files.files} active={files.active} onChange={files.edit} onSave={files.flush} />
+        <LazyCodeEditor lessonId={files.lessonId} files={files.files} revision={files.revision} active={files.active} onChange={files.edit} onSave={files.flush} />
       </div>
       <EditorFooter
         save={files.save}

@@ -50,7 +50,7 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
 
   const run = () => {
     files.flush();
-    void session?.run(files.files, lesson.command);
+    void session?.run(files.latestFiles(), lesson.command);
   };
 
   return (

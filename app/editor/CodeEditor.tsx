@@ -10,6 +10,8 @@ import { languageFor } from './language-for.ts';
 interface Props {
   lessonId: string;
   files: FileMap;
+  /** Changes when the code was replaced from outside the editor; only then are files pushed into it. */
+  revision: number;
   active: string;
   onChange(path: string, content: string): void;
   onSave(): void;
@@ -17,7 +19,7 @@ interface Props {
 
 const uriFor = (lessonId: string, path: string) => monaco.Uri.from({ scheme: 'file', path: `/${lessonId}/${path}` });
 
-export default function CodeEditor({ lessonId, files, active, onChange, onSave }: Props) {
+export default function CodeEditor({ lessonId, files, revision, active, onChange, onSave }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const viewStates = useRef(new Map<string, monaco.editor.ICodeEditorViewState | null>());
@@ -39,6 +41,10 @@ export default function CodeEditor({ lessonId, files, active, onChange, onSave }
       tabSize: 2,
       padding: { top: 12, bottom: 12 },
       renderLineHighlight: 'line',
+      renderLineHighlightOnlyWhenFocus: true,
+      overviewRulerLanes: 0,
+      hideCursorInOverviewRuler: true,
+      overviewRulerBorder: false,
       fixedOverflowWidgets: true,
       scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
     });
@@ -56,9 +62,13 @@ export default function CodeEditor({ lessonId, files, active, onChange, onSave }
     };
   }, []);
 
+  // The latest files, read by syncModels when the lesson or the revision changes (not on every edit).
+  const latestFiles = useRef(files);
+  latestFiles.current = files;
+
   useEffect(
     function syncModels() {
-      for (const [path, content] of Object.entries(files)) {
+      for (const [path, content] of Object.entries(latestFiles.current)) {
         const uri = uriFor(lessonId, path);
         const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(content, languageFor(path), uri);
         if (model.getValue() === content) continue;
@@ -68,7 +78,7 @@ export default function CodeEditor({ lessonId, files, active, onChange, onSave }
         model.pushStackElement();
       }
     },
-    [lessonId, files],
+    [lessonId, revision],
   );
 
   useEffect(
@@ -83,7 +93,7 @@ export default function CodeEditor({ lessonId, files, active, onChange, onSave }
       const state = viewStates.current.get(model.uri.toString());
       if (state) view.restoreViewState(state);
     },
-    [lessonId, active, files],
+    [lessonId, active, revision],
   );
 
   useEffect(

@@ -16,6 +16,12 @@ export type SaveStatus = { state: 'saved' } | { state: 'pending' } | { state: 'f
 interface State {
   lessonId: string;
   files: FileMap;
+  /**
+   * Counts replacements of the code from outside the editor (starter, solution, restore). The
+   * editor pushes files into its models only when this changes: pushing on every edit would race
+   * the learner's typing and undo keystrokes React had not rendered yet.
+   */
+  revision: number;
   active: string;
   backup: FileMap | undefined;
 }
@@ -29,12 +35,14 @@ export interface LessonFiles extends State {
   restoreBackup(): void;
   /** Saves now instead of after the delay (Ctrl+S). */
   flush(): void;
+  /** The files as they are this instant, including edits React has not rendered yet (for Run). */
+  latestFiles(): FileMap;
 }
 
 function load(lesson: ClientLesson, storage: Storage | null): State {
   const files = loadLearnerFiles(storage, lesson.id, lesson.starter);
   const active = firstFile(lesson, Object.keys(files));
-  return { lessonId: lesson.id, files, active, backup: loadBackup(storage, lesson.id, lesson.starter) };
+  return { lessonId: lesson.id, files, active, revision: 0, backup: loadBackup(storage, lesson.id, lesson.starter) };
 }
 
 export function useLessonFiles(lesson: ClientLesson, storage: Storage | null): LessonFiles {
@@ -99,7 +107,7 @@ export function useLessonFiles(lesson: ClientLesson, storage: Storage | null): L
     const now = latest.current;
     if (sameFiles(now.files, files)) return;
     const kept = saveBackup(storage, now.lessonId, now.files);
-    update({ ...now, files, backup: now.files });
+    update({ ...now, files, backup: now.files, revision: now.revision + 1 });
     schedule(now.lessonId, files);
     flush();
     if (!kept.ok) setSave({ state: 'failed', message: kept.message });
@@ -109,13 +117,15 @@ export function useLessonFiles(lesson: ClientLesson, storage: Storage | null): L
     const now = latest.current;
     if (!now.backup) return;
     dropBackup(storage, now.lessonId);
-    update({ ...now, files: now.backup, backup: undefined });
+    update({ ...now, files: now.backup, backup: undefined, revision: now.revision + 1 });
     schedule(now.lessonId, now.backup);
     flush();
   };
 
   const setActive = (path: string) => update({ ...latest.current, active: path });
 
-  return { ...current, save, setActive, edit, replaceWith, restoreBackup, flush };
+  const latestFiles = () => latest.current.files;
+
+  return { ...current, save, setActive, edit, replaceWith, restoreBackup, flush, latestFiles };
 }
 
