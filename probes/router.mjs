@@ -23,6 +23,8 @@
 //   GET / → instance :41001 refused the connection, skipping it      (then the next line says
 //                                                                    which instance served it)
 //   GET / → no instance answered (502)                              (every instance refused)
+//   GET / → instance :41002 dropped the connection (502)            (it accepted, then closed
+//                                                                    without answering)
 // Regular expression for a served request: /^(\S+) (\S+) → instance :(\d+) \((\d{3})\)$/
 // Bad configuration (PORT or UPSTREAMS) prints one line on stderr and exits with code 1.
 import http from 'node:http';
@@ -88,11 +90,12 @@ function forwardedHeaders(request) {
 
 /**
  * Sends one request to one instance. Resolves with the instance's response (or, for an upgrade,
- * its 101 answer), or with `null` when the instance never accepted the connection — only then is
- * it safe to try another instance, because it cannot have seen the request.
+ * its 101 answer); with `{ dropped }` when it accepted the connection but broke it before
+ * answering; or with `null` when it never accepted the connection — only then is it safe to try
+ * another instance, because it cannot have seen the request.
  */
 function attempt(upstream, options, body) {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const outgoing = http.request({ ...upstream, ...options, agent: false });
     let connected = false;
     outgoing.on('socket', (socket) => {
@@ -104,7 +107,7 @@ function attempt(upstream, options, body) {
     });
     outgoing.on('response', (response) => resolve({ response }));
     outgoing.on('upgrade', (response, socket, head) => resolve({ response, socket, head }));
-    outgoing.on('error', (error) => (connected ? reject(error) : resolve(null)));
+    outgoing.on('error', (error) => resolve(connected ? { dropped: error } : null));
     outgoing.end(body);
   });
 }
@@ -151,13 +154,14 @@ async function handleRequest(request, response) {
     return;
   }
   const options = { method: request.method, path: request.url, headers: forwardedHeaders(request) };
-  const routed = await route(request, options, body).catch((error) => ({ error }));
+  const routed = await route(request, options, body);
   if (!routed) return noInstance(response);
-  if ('error' in routed) {
-    console.log(`${request.method} ${request.url} → instance dropped the connection (502): ${routed.error.message}`);
-    return response.headersSent ? response.destroy() : response.writeHead(502).end('502 Bad Gateway: the instance dropped the connection\n');
-  }
   const { response: answer, upstream, label } = routed;
+  if (!answer) {
+    console.log(`${label} → instance :${upstream.port} dropped the connection (502)`);
+    response.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'x-served-by': String(upstream.port) });
+    return response.end(`502 Bad Gateway: instance :${upstream.port} accepted the request but closed the connection without answering (${routed.dropped.message}).\n`);
+  }
   const headers = { ...answer.headers, 'x-served-by': String(upstream.port) };
   for (const name of HOP_BY_HOP) delete headers[name];
   response.writeHead(answer.statusCode ?? 502, headers);
@@ -173,8 +177,9 @@ async function handleUpgrade(request, client, head) {
     path: request.url,
     headers: { ...forwardedHeaders(request), connection: 'Upgrade', upgrade: request.headers.upgrade ?? 'websocket' },
   };
-  const routed = await route(request, options, undefined).catch(() => null);
-  if (!routed) {
+  const routed = await route(request, options, undefined);
+  if (routed && !routed.response) console.log(`${routed.label} → instance :${routed.upstream.port} dropped the connection (502)`);
+  if (!routed?.response) {
     client.end('HTTP/1.1 502 Bad Gateway\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\nno instance answered\n');
     return;
   }

@@ -118,6 +118,19 @@ describe('router', () => {
     await waitFor(() => router.lines.find((l) => l === 'GET /orders → no instance answered (502)'), 'the 502 line');
   });
 
+  it('answers 502 and names the instance that closed the connection without answering', async () => {
+    const rude = http.createServer((request) => request.socket.destroy());
+    await new Promise<void>((resolve) => rude.listen(0, '127.0.0.1', resolve));
+    cleanup.push(() => rude.close());
+    const port = (rude.address() as AddressInfo).port;
+    const router = await startRouter(`http://127.0.0.1:${port}`);
+    const answer = await get(router.port, '/boom');
+    expect(answer.status).toBe(502);
+    expect(answer.servedBy).toBe(String(port));
+    expect(answer.text).toMatch(/closed the connection without answering/);
+    await waitFor(() => router.lines.find((l) => l === `GET /boom → instance :${port} dropped the connection (502)`), 'the dropped line');
+  });
+
   it('forwards the request body and the client address', async () => {
     const port = await instance();
     const router = await startRouter(`http://127.0.0.1:${port}`);
