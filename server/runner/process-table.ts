@@ -20,6 +20,38 @@ export async function readProcessTable(): Promise<ProcessInfo[]> {
   return process.platform === 'linux' ? readProc() : readPs();
 }
 
+/**
+ * The live processes of the trees below `seeds`, found by following child links
+ * (/proc/<pid>/task/<tid>/children) — much cheaper than reading every process on the machine,
+ * which matters because the port watcher asks many times a second. Elsewhere: the full table.
+ */
+export async function readTrees(seeds: readonly number[]): Promise<ProcessInfo[]> {
+  if (process.platform !== 'linux') return readPs();
+  const found = new Map<number, ProcessInfo>();
+  let wave = [...new Set(seeds)];
+  while (wave.length > 0) {
+    const infos = await Promise.all(wave.map(readStat));
+    const next: number[] = [];
+    for (const info of infos) {
+      if (!info || info.dead || found.has(info.pid)) continue;
+      found.set(info.pid, info);
+      next.push(...(await childrenOf(info.pid)));
+    }
+    wave = next.filter((pid) => !found.has(pid));
+  }
+  return [...found.values()];
+}
+
+function readStat(pid: number): Promise<ProcessInfo | null> {
+  return readFile(`/proc/${pid}/stat`, 'utf8').then(parseStat, () => null);
+}
+
+async function childrenOf(pid: number): Promise<number[]> {
+  const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+  const lists = await Promise.all(tasks.map((tid) => readFile(`/proc/${pid}/task/${tid}/children`, 'utf8').catch(() => '')));
+  return lists.flatMap((list) => list.split(' ').filter(Boolean).map(Number));
+}
+
 async function readProc(): Promise<ProcessInfo[]> {
   const names = await readdir('/proc');
   const rows = await Promise.all(

@@ -4,7 +4,7 @@
  * and its parent dies, so Stop and disconnect still find it.
  */
 import { readFileSync } from 'node:fs';
-import { readProcessTable, treeMembers, type ProcessInfo } from './process-table.ts';
+import { readProcessTable, readTrees, treeMembers, type ProcessInfo } from './process-table.ts';
 
 export class ProcessTrees {
   /** root pid → members seen so far (pid → start time). */
@@ -26,9 +26,13 @@ export class ProcessTrees {
     return [...this.trees.keys()];
   }
 
-  /** Takes a fresh snapshot and returns the pids of every live member of every tree. */
+  /**
+   * The pids of every live member of every tree, for the port watcher: it follows child links
+   * from everything already known (cheap), while `signal` scans the whole table (thorough).
+   */
   async refresh(): Promise<number[]> {
-    const table = await readProcessTable();
+    const seeds = [...this.trees.values()].flatMap((members) => [...members.keys()]);
+    const table = await readTrees(seeds);
     return [...this.trees.keys()].flatMap((root) => this.update(root, table));
   }
 

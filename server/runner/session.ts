@@ -63,7 +63,10 @@ export class Session {
     const child = await spawnProcess(request, this.trees, (data) => this.send({ type: 'output', proc, data }));
     this.processes.set(proc, child);
     this.watcher.wake();
-    void child.exited.then((code) => this.send({ type: 'exit', proc, code }));
+    void child.exited.then((code) => {
+      this.send({ type: 'exit', proc, code });
+      this.watcher.wake(); // report its ports closed promptly
+    });
     return proc;
   }
 

@@ -6,14 +6,18 @@ import { diffPorts, type PortChange } from './port-diff.ts';
 import { listeningPorts } from './listening-ports.ts';
 import type { ProcessTrees } from '../process-trees.ts';
 
-/** Fast enough that the preview appears promptly after listen(), slow enough to cost little. */
+/** Fast enough that the preview appears promptly after listen(), slow enough to cost little… */
 const POLL_MS = 75;
+/** …and slower once nothing has changed for a while (a server that listens late still shows up). */
+const IDLE_POLL_MS = 250;
+const IDLE_AFTER_MS = 5000;
 
 export class PortWatcher {
   private ports = new Set<number>();
   private timer: NodeJS.Timeout | null = null;
   private polling = false;
   private stopped = false;
+  private lastActivity = 0;
 
   constructor(
     private readonly trees: ProcessTrees,
@@ -27,7 +31,10 @@ export class PortWatcher {
 
   /** Call after spawning; polling stops by itself when the session has no processes left. */
   wake(): void {
-    if (!this.stopped && !this.timer && !this.polling) this.schedule();
+    this.lastActivity = Date.now();
+    if (this.stopped || this.polling) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.schedule();
   }
 
   stop(): void {
@@ -37,7 +44,8 @@ export class PortWatcher {
   }
 
   private schedule(): void {
-    this.timer = setTimeout(() => void this.poll(), POLL_MS);
+    const idle = Date.now() - this.lastActivity > IDLE_AFTER_MS;
+    this.timer = setTimeout(() => void this.poll(), idle ? IDLE_POLL_MS : POLL_MS);
   }
 
   private async poll(): Promise<void> {
@@ -48,6 +56,7 @@ export class PortWatcher {
       const next = await listeningPorts(pids);
       if (this.stopped) return;
       const changes = diffPorts(this.ports, next);
+      if (changes.length > 0) this.lastActivity = Date.now();
       this.ports = next;
       for (const change of changes) this.onChange(change);
     } catch {
