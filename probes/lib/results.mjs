@@ -41,6 +41,7 @@ export function transcript(details) {
     lines.push(`at ${where}${details.snippet ? `    ${details.snippet.trim()}` : ''}`);
   }
   if (details.hint) lines.push(`hint: ${details.hint}`);
+  if (details.blockedBy) lines.push(`not run: your server never started (see ${details.blockedBy})`);
   if (details.output !== undefined) {
     const omitted = details.outputOmittedBytes ? ` (${formatBytes(details.outputOmittedBytes)} of earlier output not shown)` : '';
     lines.push(`--- your server's output${omitted} ---`);
@@ -73,9 +74,9 @@ export function errorLine(output) {
 /** Locates a crash in the learner's files from node's own error header (`/path/server.js:5`). */
 export function crashLocation(output, cwd) {
   for (const line of output.split('\n')) {
-    const match = /^(?:file:\/\/)?(\/[^\s:]+):(\d+)$/.exec(line.trim());
+    const match = /^(?:file:\/\/)?([^\s:]+\.[cm]?js):(\d+)$/.exec(line.trim());
     if (!match || match[1].includes('node_modules')) continue;
-    const file = match[1].startsWith(cwd + '/') ? match[1].slice(cwd.length + 1) : undefined;
+    const file = match[1].startsWith(cwd + '/') ? match[1].slice(cwd.length + 1) : match[1].startsWith('/') ? undefined : match[1];
     if (file && !file.startsWith('.portside/')) return { file, line: Number(match[2]) };
   }
   return undefined;

@@ -103,7 +103,10 @@ export class Run {
   /** The output tail, without the observer's own stack frames (they would only confuse). */
   output() {
     const tail = this.tail.read();
-    return { ...tail, text: tail.text.split('\n').filter((line) => !OBSERVER_FRAME.test(line)).join('\n') };
+    // Paths relative to the workspace, as the learner sees their files: server.js:4, not /tmp/…
+    const root = `${this.ctx.cwd}/`;
+    const lines = tail.text.split('\n').filter((line) => !OBSERVER_FRAME.test(line));
+    return { ...tail, text: lines.join('\n').replaceAll(`file://${root}`, '').replaceAll(root, '') };
   }
 
   /**

@@ -31,10 +31,12 @@ export default {
       const sentAt = Date.now();
       run.signal('SIGTERM');
       steps.push('SIGTERM sent');
-      const refusedAt = await watchRefusal(host, port, run, inFlight, ctx.signal);
+      const watch = await watchRefusal(host, port, run, inFlight, ctx.signal);
+      const refusedAt = watch.refusedAt;
       const response = await inFlight;
       const exit = await run.waitExit(Math.max(0, LIMIT_MS - (Date.now() - sentAt)));
-      steps.push(`new connections: ${refusedAt ? `refused ${refusedAt - sentAt} ms after SIGTERM` : 'still accepted'}`);
+      const NOT_REFUSED = { exited: 'not refused before the process ended', finished: 'still accepted until the request in flight ended', deadline: `still accepted ${LIMIT_MS / 1000} s after SIGTERM` };
+      steps.push(`new connections: ${refusedAt ? `refused ${refusedAt - sentAt} ms after SIGTERM` : NOT_REFUSED[watch.why]}`);
       steps.push(`GET ${slowPath} → ${describeResponse(response)}${answeredAt ? ` (${answeredAt - sentAt} ms after SIGTERM)` : ''}`);
       steps.push(exit ? `process ${describeExit(exit)}` : `still running ${LIMIT_MS / 1000} s after SIGTERM`);
       const details = { ...runDetails(run), curl: curlFor(port, slowPath), steps, expected: 'stop accepting, finish the request in flight, exit 0 within 3 s', observed: observedLines(run.summary()) };
@@ -66,10 +68,11 @@ async function watchRefusal(host, port, run, inFlight, signal) {
   const found = await pollUntil(
     async () => {
       const attempt = await tryConnect(host, port, 500);
-      if (!attempt.ok) return run.exitInfo ? null : Date.now();
-      return finished || run.exitInfo ? null : undefined;
+      if (run.exitInfo) return { why: 'exited' };
+      if (!attempt.ok) return { refusedAt: Date.now(), why: 'refused' };
+      return finished ? { why: 'finished' } : undefined;
     },
     { timeoutMs: LIMIT_MS, signal, firstMs: 10, maxMs: 50 },
   );
-  return found.value ?? null;
+  return found.value ?? { why: 'deadline' };
 }

@@ -4,7 +4,7 @@
  * bench call this too, so every result they see came through the same path.
  */
 import { checkConfigFor } from '../../probes/check-config.mjs';
-import { runHarness, type HarnessEvent, type HarnessOutcome } from './run-harness.ts';
+import { runHarness, type HarnessOutcome, type RunHarnessOptions } from './run-harness.ts';
 import { prepareWorkspace } from './workspace.ts';
 import type { ProbeOptions } from '../lessons/schema.ts';
 
@@ -16,18 +16,15 @@ export interface CheckSpec {
   namedPorts?: readonly number[];
 }
 
-export interface CheckFolderOptions {
+export interface CheckFolderOptions extends RunHarnessOptions {
   /** Packages linked into node_modules from Portside's own install (the lessons' packages). */
   packages?: readonly string[];
-  onEvent?: (event: HarnessEvent) => void;
-  /** Cancels the check; the workspace copy is still removed. */
-  signal?: AbortSignal;
 }
 
 export async function checkFolder(dir: string, spec: CheckSpec, options: CheckFolderOptions = {}): Promise<HarnessOutcome> {
   const workspace = await prepareWorkspace(dir, checkConfigFor({ ...spec, rules: [...spec.rules] }), options.packages ?? []);
   try {
-    return await runHarness(workspace.dir, options.onEvent, options.signal);
+    return await runHarness(workspace.dir, options);
   } finally {
     await workspace.remove();
   }

@@ -31,12 +31,20 @@ export interface HarnessOutcome {
   exitCode: number | null;
 }
 
-/** Runs the harness; aborting `signal` cancels it (SIGTERM: it stops everything it started). */
-export function runHarness(workspace: string, onEvent: (event: HarnessEvent) => void = () => {}, signal?: AbortSignal): Promise<HarnessOutcome> {
-  const child = spawn(process.execPath, HARNESS_COMMAND.args, { cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] });
+export interface RunHarnessOptions {
+  onEvent?: (event: HarnessEvent) => void;
+  /** Cancels the check: SIGTERM to the harness, which stops everything it started. */
+  signal?: AbortSignal;
+  /** Extra environment for the harness (and so for the learner's processes it starts). */
+  env?: Record<string, string>;
+}
+
+export function runHarness(workspace: string, { onEvent = () => {}, signal, env = {} }: RunHarnessOptions = {}): Promise<HarnessOutcome> {
+  const child = spawn(process.execPath, HARNESS_COMMAND.args, { cwd: workspace, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const cancel = () => child.kill('SIGTERM');
   signal?.addEventListener('abort', cancel, { once: true });
   const results: RuleResult[] = [];
+  let order: string[] = [];
   let passed = false;
   let error: string | undefined;
   let stderr = '';
@@ -49,7 +57,8 @@ export function runHarness(workspace: string, onEvent: (event: HarnessEvent) => 
     } catch {
       return; // not ours; the harness only prints JSON lines
     }
-    if (event.type === 'result') results.push(event.result);
+    if (event.type === 'start') order = event.rules;
+    else if (event.type === 'result') results.push(event.result);
     else if (event.type === 'done') passed = event.passed;
     else if (event.type === 'error') error = event.message;
     onEvent(event);
@@ -59,6 +68,8 @@ export function runHarness(workspace: string, onEvent: (event: HarnessEvent) => 
     child.once('close', (exitCode) => {
       signal?.removeEventListener('abort', cancel);
       if (exitCode !== 0 && exitCode !== 1 && !error) error = `the harness exited with code ${exitCode}${stderr ? `: ${stderr.trim()}` : ''}`;
+      // In the lesson's order, not the order they finished in.
+      results.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
       resolve({ passed: passed && !error, results, error, exitCode });
     });
   });
