@@ -1,8 +1,9 @@
 // The runner runs real processes: output, exit codes, stdin, kill (also of processes that
 // ignore SIGTERM or escape with setsid), and nothing survives a disconnect.
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixturePlayground, type FixturePlayground } from '../test-support/fixture-playground.ts';
-import { connectRuntime, waitFor } from '../test-support/runner-client.ts';
+import { connectRuntime, openRaw, waitFor } from '../test-support/runner-client.ts';
 import { isAlive, readAll } from '../test-support/processes.ts';
 
 let playground: FixturePlayground;
@@ -102,5 +103,18 @@ describe('runner processes', () => {
     // About 1 MB per second gets through: far less than the process wrote.
     expect(output.length).toBeLessThan(3_500_000);
     await runtime.dispose();
+  });
+
+  it('has a synchronous last resort for a crashing server: kills every tree and removes every workspace', async () => {
+    const own = await startFixturePlayground();
+    const { ws, next } = await openRaw(own);
+    const { workspace } = (await next((m) => m.type === 'hello', 'hello')) as { workspace: string };
+    ws.send(JSON.stringify({ op: 'spawn', id: 1, command: 'node', args: ['-e', 'console.log(String(process.pid)); setInterval(() => {}, 1000)'] }));
+    const printed = await next((m) => m.type === 'output', 'the pid');
+    const pid = Number(printed.type === 'output' ? printed.data.trim() : NaN);
+    own.runner.killAllSync();
+    expect(existsSync(workspace)).toBe(false);
+    await waitFor(() => !isAlive(pid), `process ${pid} to be gone`);
+    await own.close();
   });
 });

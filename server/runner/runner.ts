@@ -23,7 +23,7 @@ export interface Runner {
   isSessionPort(port: number): boolean;
   /** Kills every process of every session, removes their workspaces, closes the sockets. */
   close(): Promise<void>;
-  /** For process exit handlers, where nothing asynchronous runs any more. */
+  /** For process exit handlers, where nothing asynchronous runs any more: kills and removes everything. */
   killAllSync(): void;
 }
 

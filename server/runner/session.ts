@@ -4,6 +4,7 @@
  * spawn" never races. When the socket closes every process tree is killed and the workspace
  * removed.
  */
+import { rmSync } from 'node:fs';
 import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,9 +88,10 @@ export class Session {
     return this.closing;
   }
 
-  /** The synchronous last resort when the whole server is exiting. */
+  /** The synchronous last resort when the whole server is exiting (even after a crash). */
   killAllSync(): void {
     this.trees.killAllSync();
+    rmSync(this.workspace, { recursive: true, force: true });
   }
 
   private async handle(text: string): Promise<void> {
