@@ -1,5 +1,5 @@
 /** The course: which lesson is open, which runtime runs the code, and the page around them. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import lessons from 'virtual:lessons';
 import { browserStorage } from './lessons/learner-storage.ts';
 import { useCurrentLesson } from './hooks/useCurrentLesson.ts';
@@ -14,6 +14,13 @@ export function App() {
   const lesson = useCurrentLesson(lessons, storage);
   const boot = useRuntime();
   const completed = useCompleted(storage);
+
+  useEffect(
+    function nameTheTab() {
+      document.title = lesson ? `${lesson.title} — Portside` : 'Portside';
+    },
+    [lesson],
+  );
 
   if (!lesson) {
     return (

@@ -7,6 +7,7 @@ import { firstFile, tabOrder } from '../lessons/first-file.ts';
 import type { ClientLesson } from '../lessons/types.ts';
 import { EditorTabs } from '../editor/EditorTabs.tsx';
 import { LazyCodeEditor } from '../editor/LazyCodeEditor.tsx';
+import type { EditorMarker } from '../editor/markers.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { EditorFooter } from './EditorFooter.tsx';
 
@@ -15,11 +16,13 @@ interface Props {
   lesson: Pick<ClientLesson, 'open' | 'command'>;
   starter: FileMap;
   controls: ReactNode;
+  /** Lines to mark in the editor (issue 3's Check passes its findings here). */
+  markers?: readonly EditorMarker[];
 }
 
 const PANEL_ID = 'editor-panel';
 
-export function EditorPane({ files, lesson, starter, controls }: Props) {
+export function EditorPane({ files, lesson, starter, controls, markers }: Props) {
   const [confirmingReset, setConfirmingReset] = useState(false);
   const paths = tabOrder(Object.keys(files.files), firstFile(lesson, Object.keys(starter)));
 
@@ -30,7 +33,7 @@ export function EditorPane({ files, lesson, starter, controls }: Props) {
         {controls}
       </div>
       <div className="editor-pane__body" id={PANEL_ID} role="tabpanel" aria-labelledby={`tab-${files.active}`}>
-        <LazyCodeEditor lessonId={files.lessonId} files={files.files} revision={files.revision} active={files.active} onChange={files.edit} onSave={files.flush} />
+        <LazyCodeEditor lessonId={files.lessonId} files={files.files} revision={files.revision} active={files.active} onChange={files.edit} onSave={files.flush} markers={markers} />
       </div>
       <EditorFooter
         save={files.save}

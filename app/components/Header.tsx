@@ -16,12 +16,19 @@ interface Props {
 export function Header({ lessons, current, completed, boot }: Props) {
   const [open, setOpen] = useState(false);
   const menu = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
   const position = lessons.indexOf(current) + 1;
 
   useEffect(
     function closeMenuOnOutsideAction() {
       if (!open) return;
-      const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setOpen(false);
+      // Opening moves focus to the open lesson, so arrow-free Tab browsing starts where the learner is.
+      menu.current?.querySelector<HTMLElement>('[aria-current="page"]')?.focus();
+      const onKey = (event: KeyboardEvent) => {
+        if (event.key !== 'Escape') return;
+        setOpen(false);
+        toggle.current?.focus();
+      };
       const onPointer = (event: PointerEvent) => {
         if (!menu.current?.contains(event.target as Node)) setOpen(false);
       };
@@ -44,6 +51,7 @@ export function Header({ lessons, current, completed, boot }: Props) {
       </div>
       <div className="lesson-menu" ref={menu}>
         <button
+          ref={toggle}
           type="button"
           className="lesson-menu__toggle"
           aria-expanded={open}
@@ -56,11 +64,9 @@ export function Header({ lessons, current, completed, boot }: Props) {
           </span>
           <span className="lesson-menu__chevron" aria-hidden="true" />
         </button>
-        {open && (
-          <div className="lesson-menu__panel">
-            <LessonNav id="lesson-nav" lessons={lessons} currentId={current.id} completed={completed} onNavigate={() => setOpen(false)} />
-          </div>
-        )}
+        <div className="lesson-menu__panel" hidden={!open}>
+          <LessonNav id="lesson-nav" lessons={lessons} currentId={current.id} completed={completed} onNavigate={() => setOpen(false)} />
+        </div>
       </div>
       <RuntimeBadge boot={boot} />
     </header>

@@ -37,6 +37,8 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
   const { session, snapshot } = useRunSession(runtime, feed);
   const previews = usePreviews(runtime);
   const index = lessons.indexOf(lesson);
+  // The session exists once the runtime is ready, a render after the boot state says so.
+  const runtimeState = boot.status === 'failed' ? 'failed' : session ? 'ready' : 'starting';
 
   const shownLesson = useRef(lesson.id);
   useEffect(
@@ -73,7 +75,7 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
         starter={lesson.starter}
         controls={
           <RunControls
-            ready={session !== null}
+            runtime={runtimeState}
             snapshot={snapshot}
             onRun={run}
             onStop={() => void session?.stop()}
@@ -86,7 +88,8 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
       <PreviewPane
         key={lesson.id}
         view={previewView(snapshot.run, previews)}
-        ready={session !== null}
+        runtime={runtimeState}
+        progress={boot.status === 'starting' ? boot.progress : undefined}
         defaultPath={lesson.probe.path}
         servesHttp={lesson.preview}
       />

@@ -7,11 +7,21 @@ import type { PreviewView } from '../previews.ts';
 
 interface Props {
   view: Exclude<PreviewView, { kind: 'showing' }> | { kind: 'not-http' };
-  ready: boolean;
+  /** Whether a runtime is there to run code: until it is, there is nothing to preview. */
+  runtime: 'starting' | 'ready' | 'failed';
+  /** What the runtime is doing while it starts ("connecting to the local runner…"). */
+  progress?: string;
 }
 
-export function PreviewNotice({ view, ready }: Props) {
-  if (!ready) return <Notice title="The preview appears once the runtime is ready." />;
+export function PreviewNotice({ view, runtime, progress }: Props) {
+  if (runtime === 'starting') {
+    return (
+      <Notice title={progress ? `Starting the runtime: ${progress}` : 'Starting the runtime…'} busy>
+        The preview appears once it is ready. You can read and edit meanwhile.
+      </Notice>
+    );
+  }
+  if (runtime === 'failed') return <Notice title="No runtime to run your code">The message at the top of the page says why, and what you can do.</Notice>;
   switch (view.kind) {
     case 'not-http':
       return <Notice title="No page to preview in this lesson">Its server speaks another protocol than HTTP; the terminal shows what it does.</Notice>;

@@ -9,14 +9,15 @@ import { PreviewNotice } from './PreviewNotice.tsx';
 
 interface Props {
   view: PreviewView;
-  ready: boolean;
+  runtime: 'starting' | 'ready' | 'failed';
+  progress?: string;
   /** The path the lesson's checks request, a sensible first page to show. */
   defaultPath: string;
   /** False for lessons whose server speaks another protocol (raw TCP): there is no page to show. */
   servesHttp: boolean;
 }
 
-export function PreviewPane({ view, ready, defaultPath, servesHttp }: Props) {
+export function PreviewPane({ view, runtime, progress, defaultPath, servesHttp }: Props) {
   const [path, setPath] = useState(defaultPath);
   const [typed, setTyped] = useState(defaultPath);
   const [reloads, setReloads] = useState(0);
@@ -60,11 +61,11 @@ export function PreviewPane({ view, ready, defaultPath, servesHttp }: Props) {
       </div>
       <div className="preview-pane__body">
         {!servesHttp ? (
-          <PreviewNotice view={{ kind: 'not-http' }} ready={ready} />
+          <PreviewNotice view={{ kind: 'not-http' }} runtime={runtime} progress={progress} />
         ) : view.kind === 'showing' ? (
           <iframe key={`${src}#${reloads}`} className="preview-frame" title="Preview" src={src ?? undefined} />
         ) : (
-          <PreviewNotice view={view} ready={ready} />
+          <PreviewNotice view={view} runtime={runtime} progress={progress} />
         )}
       </div>
       {view.kind === 'showing' && view.others.length > 0 && (

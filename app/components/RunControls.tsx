@@ -7,7 +7,7 @@ import type { RunSnapshot } from '../hooks/run-session.ts';
 import { Button } from './Button.tsx';
 
 interface Props {
-  ready: boolean;
+  runtime: 'starting' | 'ready' | 'failed';
   snapshot: RunSnapshot;
   onRun(): void;
   onStop(): void;
@@ -15,14 +15,15 @@ interface Props {
   checkSlot?: ReactNode;
 }
 
-export function RunControls({ ready, snapshot, onRun, onStop, onRestart, checkSlot }: Props) {
+export function RunControls({ runtime, snapshot, onRun, onStop, onRestart, checkSlot }: Props) {
   const { run, busy } = snapshot;
+  const ready = runtime === 'ready';
   const running = run.phase === 'starting' || run.phase === 'running';
   return (
-    <div className="run-controls" role="toolbar" aria-label="Run your program">
+    <div className="run-controls" role="group" aria-label="Run your program">
       <p className="run-status" role="status">
         <span className={`run-status__dot run-status__dot--${statusTone(snapshot, ready)}`} aria-hidden="true" />
-        {statusText(snapshot, ready)}
+        {statusText(snapshot, runtime)}
       </p>
       <Button variant="primary" unavailable={!ready || busy || running} onClick={onRun}>
         <PlayIcon /> Run
@@ -38,8 +39,9 @@ export function RunControls({ ready, snapshot, onRun, onStop, onRestart, checkSl
   );
 }
 
-function statusText({ run, busy, error }: RunSnapshot, ready: boolean): string {
-  if (!ready) return 'Waiting for the runtime';
+function statusText({ run, busy, error }: RunSnapshot, runtime: Props['runtime']): string {
+  if (runtime === 'starting') return 'Waiting for the runtime';
+  if (runtime === 'failed') return 'No runtime';
   if (error) return 'Could not start';
   switch (run.phase) {
     case 'idle':

@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import type { FileMap } from '../runtime/types.ts';
 import { monaco } from './monaco.ts';
 import { languageFor } from './language-for.ts';
+import type { EditorMarker } from './markers.ts';
 
 interface Props {
   lessonId: string;
@@ -15,11 +16,16 @@ interface Props {
   active: string;
   onChange(path: string, content: string): void;
   onSave(): void;
+  /** Lines to mark (Check's findings); none by default. */
+  markers?: readonly EditorMarker[];
 }
+
+const MARKER_OWNER = 'portside';
+const NO_MARKERS: readonly EditorMarker[] = [];
 
 const uriFor = (lessonId: string, path: string) => monaco.Uri.from({ scheme: 'file', path: `/${lessonId}/${path}` });
 
-export default function CodeEditor({ lessonId, files, revision, active, onChange, onSave }: Props) {
+export default function CodeEditor({ lessonId, files, revision, active, onChange, onSave, markers = NO_MARKERS }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const viewStates = useRef(new Map<string, monaco.editor.ICodeEditorViewState | null>());
@@ -97,6 +103,29 @@ export default function CodeEditor({ lessonId, files, revision, active, onChange
   );
 
   useEffect(
+    function showMarkers() {
+      for (const path of Object.keys(latestFiles.current)) {
+        const model = monaco.editor.getModel(uriFor(lessonId, path));
+        if (!model) continue;
+        const own = markers.filter((marker) => marker.path === path && marker.line <= model.getLineCount());
+        monaco.editor.setModelMarkers(
+          model,
+          MARKER_OWNER,
+          own.map((marker) => ({
+            startLineNumber: marker.line,
+            endLineNumber: marker.line,
+            startColumn: marker.column ?? (model.getLineFirstNonWhitespaceColumn(marker.line) || 1),
+            endColumn: marker.endColumn ?? model.getLineMaxColumn(marker.line),
+            message: marker.message,
+            severity: SEVERITY[marker.severity],
+          })),
+        );
+      }
+    },
+    [lessonId, revision, markers],
+  );
+
+  useEffect(
     function disposeLessonModels() {
       return () => {
         const view = editor.current;
@@ -111,6 +140,12 @@ export default function CodeEditor({ lessonId, files, revision, active, onChange
 
   return <div ref={host} className="code-editor" />;
 }
+
+const SEVERITY = {
+  error: monaco.MarkerSeverity.Error,
+  warning: monaco.MarkerSeverity.Warning,
+  info: monaco.MarkerSeverity.Info,
+} as const;
 
 function decodeLesson(uri: monaco.Uri | undefined): string | undefined {
   return uri?.path.split('/')[1];

@@ -7,7 +7,7 @@ import type { FileMap, PortEvent, Runtime, RuntimeProcess } from '../runtime/typ
 import type { RunPhase } from '../previews.ts';
 import { splitCommand } from '../lessons/split-command.ts';
 import type { TerminalFeed } from '../terminal/terminal-feed.ts';
-import { commandLine, endsLine, errorLine, exitLine, noticeLine } from '../terminal/transcript.ts';
+import { commandLine, endsLine, errorLine, exitLine, noticeLine, previewErrorLine } from '../terminal/transcript.ts';
 
 export interface RunSnapshot {
   run: RunPhase;
@@ -36,13 +36,18 @@ export class RunSession {
   private pending = 0;
   private written = new Set<string>();
   private lastOutput = '';
-  private readonly stopFollowingPorts: () => void;
+  private readonly stopFollowing: () => void;
 
   constructor(
     private readonly runtime: Runtime,
     private readonly terminal: TerminalFeed,
   ) {
-    this.stopFollowingPorts = runtime.onPort((event) => this.notePort(event));
+    const stopPorts = runtime.onPort((event) => this.notePort(event));
+    const stopErrors = runtime.onPreviewError?.((error) => this.write(previewErrorLine(error)));
+    this.stopFollowing = () => {
+      stopPorts();
+      stopErrors?.();
+    };
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -69,7 +74,7 @@ export class RunSession {
   }
 
   dispose(): void {
-    this.stopFollowingPorts();
+    this.stopFollowing();
     this.current?.process?.kill();
     this.listeners.clear();
   }

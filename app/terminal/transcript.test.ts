@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandLine, endsLine, exitLine } from './transcript.ts';
+import { commandLine, endsLine, exitLine, previewErrorLine } from './transcript.ts';
 
 const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
@@ -27,5 +27,10 @@ describe('transcript lines', () => {
     expect(endsLine('')).toBe(true);
     expect(endsLine('listening\n')).toBe(true);
     expect(endsLine('> ')).toBe(false);
+  });
+
+  it('says which page of which port reported a preview error', () => {
+    const line = previewErrorLine({ kind: 'uncaught-exception', message: 'TypeError: x is undefined', port: 41873, pathname: '/orders' });
+    expect(plain(line)).toBe('[preview of port 41873, page /orders] uncaught error: TypeError: x is undefined\n');
   });
 });

@@ -5,6 +5,7 @@
 const BOLD_CYAN = '\x1b[1;36m';
 const DIM = '\x1b[2m';
 const RED = '\x1b[31m';
+const YELLOW = '\x1b[33m';
 const RESET = '\x1b[0m';
 
 /** The command exactly as it runs, with the env Portside set: `$ PORT=41873 node server.js`. */
@@ -33,4 +34,10 @@ export function endsLine(output: string): boolean {
 
 function quoteIfNeeded(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+/** An error the preview page reported (WebContainer forwards them), so it is not silently lost. */
+export function previewErrorLine(error: { kind: string; message: string; port: number; pathname: string }): string {
+  const what = error.kind === 'console-error' ? 'console.error' : error.kind === 'unhandled-rejection' ? 'unhandled rejection' : 'uncaught error';
+  return `${YELLOW}[preview of port ${error.port}, page ${error.pathname}] ${what}: ${error.message}${RESET}\n`;
 }
