@@ -1,0 +1,41 @@
+import { describe, expect, test } from 'vitest';
+import { OutputTail, formatBytes } from './output-tail.mjs';
+
+describe('the output tail', () => {
+  test('keeps everything when it is short', () => {
+    const tail = new OutputTail();
+    tail.push('one\n');
+    tail.push('two\n');
+    expect(tail.read()).toEqual({ text: 'one\ntwo', omittedBytes: 0, totalBytes: 8 });
+  });
+
+  test('keeps the last 40 lines of a long output and counts the rest', () => {
+    const tail = new OutputTail();
+    for (let i = 1; i <= 100; i += 1) tail.push(`line ${i}\n`);
+    const { text, omittedBytes } = tail.read();
+    expect(text.split('\n')).toHaveLength(40);
+    expect(text.split('\n')[0]).toBe('line 61');
+    expect(omittedBytes).toBe(Buffer.byteLength(Array.from({ length: 60 }, (_, i) => `line ${i + 1}\n`).join('')));
+  });
+
+  test('keeps at most 4 KB of a flood, cut at a line boundary', () => {
+    const tail = new OutputTail();
+    for (let i = 0; i < 50000; i += 1) tail.push(`${'x'.repeat(99)}\n`);
+    const { text, omittedBytes, totalBytes } = tail.read();
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(4096);
+    expect(text.split('\n').every((line) => line.length === 99)).toBe(true);
+    expect(totalBytes).toBe(5_000_000);
+    expect(omittedBytes).toBeGreaterThan(4_990_000);
+  });
+
+  test('keeps the end of one enormous line', () => {
+    const tail = new OutputTail();
+    tail.push('a'.repeat(10000) + 'END');
+    expect(tail.read().text.endsWith('END')).toBe(true);
+    expect(tail.read().text.length).toBeLessThanOrEqual(4096);
+  });
+
+  test('formats sizes for people', () => {
+    expect([formatBytes(12), formatBytes(2048), formatBytes(5_000_000)]).toEqual(['12 bytes', '2.0 KB', '4.8 MB']);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * The observer, preloaded into real node processes: it must record every listen() — whichever
+ * library made it — and never change what the program does (an unhandled EADDRINUSE still
+ * crashes it, a handled one is still handled).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parseLog, summarize } from './lib/observer-log.mjs';
+
+const OBSERVER = join(import.meta.dirname, 'observer.cjs');
+
+function runObserved(source: string, { observe = true } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'portside-observer-test-'));
+  symlinkSync(join(import.meta.dirname, '..', 'node_modules'), join(dir, 'node_modules'));
+  writeFileSync(join(dir, 'server.cjs'), source);
+  const log = join(dir, 'observer.jsonl');
+  const env = { ...process.env, PORTSIDE_OBSERVER_LOG: log, NODE_OPTIONS: observe ? `--require ${OBSERVER}` : '' };
+  const run = spawnSync(process.execPath, ['server.cjs'], { cwd: dir, env, encoding: 'utf8', timeout: 20000 });
+  const events = observe ? parseLog(readFileSync(log, 'utf8')) : [];
+  return { status: run.status, stderr: run.stderr, events, summary: summarize(events) };
+}
+
+const TWO_ON_ONE_PORT = `
+const http = require('node:http');
+const first = http.createServer();
+first.listen(0, '127.0.0.1', () => {
+  const second = http.createServer();
+  second.listen(first.address().port, '127.0.0.1');
+});
+`;
+
+describe('the listen() observer', () => {
+  test('records listen(), the address bound, and EADDRINUSE — and the crash happens as without it', () => {
+    const observed = runObserved(TWO_ON_ONE_PORT);
+    const bare = runObserved(TWO_ON_ONE_PORT, { observe: false });
+    expect(observed.status).toBe(bare.status);
+    expect(observed.status).toBe(1);
+    expect(observed.stderr).toMatch(/EADDRINUSE/);
+    const [first, second] = observed.summary.servers;
+    expect(first).toMatchObject({ kind: 'http', requested: { port: 0, host: '127.0.0.1' }, at: { file: 'server.cjs', line: 4 }, listening: { address: '127.0.0.1' } });
+    expect(second).toMatchObject({ requested: { port: first!.listening!.port }, at: { file: 'server.cjs', line: 6 }, listening: null, error: { code: 'EADDRINUSE' } });
+    expect(observed.summary.exits).toEqual([expect.objectContaining({ code: 1 })]);
+  });
+
+  test("a program's own error handler still runs", () => {
+    const handled = runObserved(`${TWO_ON_ONE_PORT.replace("second.listen(", "second.on('error', (e) => { console.error('handled ' + e.code); process.exit(3); });\n  second.listen(")}`);
+    expect(handled.status).toBe(3);
+    expect(handled.stderr).toContain('handled EADDRINUSE');
+  });
+
+  test('tells Express, ws and net servers apart, and records requests', () => {
+    const { summary } = runObserved(`
+const express = require('express');
+const { WebSocketServer } = require('ws');
+const net = require('node:net');
+const app = express();
+app.get('/', (req, res) => res.send('hi'));
+const server = app.listen(0, async () => {
+  await fetch('http://127.0.0.1:' + server.address().port + '/?x=1');
+  const sockets = new WebSocketServer({ port: 0 }, () => {
+    const raw = net.createServer().listen(0, () => process.exit(0));
+  });
+});
+`);
+    expect(summary.servers.map((s) => s.kind)).toEqual(['express', 'ws', 'net']);
+    expect(summary.servers[0]!.at).toMatchObject({ file: 'server.cjs', line: 7 });
+    expect(summary.requests).toEqual([expect.objectContaining({ method: 'GET', url: '/?x=1' })]);
+  });
+
+  test('records a bad port that listen() throws on, and rethrows it', () => {
+    const { status, stderr, summary } = runObserved("require('node:http').createServer().listen(70000);");
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/ERR_SOCKET_BAD_PORT/);
+    expect(summary.servers[0]).toMatchObject({ requested: { port: 70000 }, error: { code: 'ERR_SOCKET_BAD_PORT' } });
+  });
+});
