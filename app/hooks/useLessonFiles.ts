@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FileMap } from '../runtime/types.ts';
 import type { ClientLesson } from '../lessons/types.ts';
 import { firstFile } from '../lessons/first-file.ts';
-import { dropBackup, loadBackup, loadLearnerFiles, sameFiles, saveBackup, saveLearnerFiles } from '../lessons/saved-files.ts';
+import { dropBackup, loadBackup, loadLearnerFiles, nextBackup, sameFiles, saveBackup, saveLearnerFiles } from '../lessons/saved-files.ts';
 
 const SAVE_DELAY_MS = 400;
 
@@ -86,9 +86,13 @@ export function useLessonFiles(lesson: ClientLesson, storage: Storage | null): L
 
   useEffect(
     function saveWhenLeaving() {
+      // pagehide is not always fired on mobile; a hidden page may be discarded without another event.
+      const onHidden = () => document.visibilityState === 'hidden' && flush();
       addEventListener('pagehide', flush);
+      document.addEventListener('visibilitychange', onHidden);
       return () => {
         removeEventListener('pagehide', flush);
+        document.removeEventListener('visibilitychange', onHidden);
         flush();
       };
     },
@@ -106,8 +110,9 @@ export function useLessonFiles(lesson: ClientLesson, storage: Storage | null): L
   const replaceWith = (files: FileMap) => {
     const now = latest.current;
     if (sameFiles(now.files, files)) return;
-    const kept = saveBackup(storage, now.lessonId, now.files);
-    update({ ...now, files, backup: now.files, revision: now.revision + 1 });
+    const backup = nextBackup(now.files, files, now.backup, lesson);
+    const kept = backup === now.backup ? ({ ok: true } as const) : saveBackup(storage, now.lessonId, now.files);
+    update({ ...now, files, backup, revision: now.revision + 1 });
     schedule(now.lessonId, files);
     flush();
     if (!kept.ok) setSave({ state: 'failed', message: kept.message });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropBackup, loadBackup, loadLearnerFiles, sameFiles, saveBackup, saveLearnerFiles } from './saved-files.ts';
+import { dropBackup, loadBackup, loadLearnerFiles, nextBackup, sameFiles, saveBackup, saveLearnerFiles } from './saved-files.ts';
 
 /** The Web Storage API in memory, with the browser's quota behaviour: setItem throws when full. */
 class MemoryStorage implements Storage {
@@ -91,5 +91,22 @@ describe('sameFiles', () => {
   ];
   it.each(cases)('%s', (_name, a, b, same) => {
     expect(sameFiles(a, b)).toBe(same);
+  });
+});
+
+describe('nextBackup', () => {
+  const lesson = { starter: { 'server.js': 'starter' }, solution: { 'server.js': 'solution' } };
+  const mine = { 'server.js': 'my attempt' };
+  const older = { 'server.js': 'an older attempt' };
+  const cases: { name: string; current: Record<string, string>; next: Record<string, string>; backup?: Record<string, string>; kept?: Record<string, string> }[] = [
+    { name: 'my code replaced by the solution is kept', current: mine, next: lesson.solution, backup: older, kept: mine },
+    { name: 'my code replaced by the starter is kept', current: mine, next: lesson.starter, kept: mine },
+    { name: 'the solution replaced by the starter keeps my earlier code', current: lesson.solution, next: lesson.starter, backup: mine, kept: mine },
+    { name: 'the starter replaced by the solution keeps my earlier code', current: lesson.starter, next: lesson.solution, backup: mine, kept: mine },
+    { name: 'replacing code with itself changes nothing', current: mine, next: mine, backup: older, kept: older },
+    { name: 'nothing to keep from the starter', current: lesson.starter, next: lesson.solution, kept: undefined },
+  ];
+  it.each(cases)('$name', ({ current, next, backup, kept }) => {
+    expect(nextBackup(current, next, backup, lesson)).toEqual(kept);
   });
 });

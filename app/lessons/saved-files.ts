@@ -36,3 +36,13 @@ export function sameFiles(a: FileMap, b: FileMap): boolean {
   const paths = Object.keys(a);
   return paths.length === Object.keys(b).length && paths.every((path) => a[path] === b[path]);
 }
+
+/**
+ * The backup to keep when the learner's code is replaced by `next`. Only the learner's own code is
+ * worth a backup: code that equals the starter or the solution can always be had again, and
+ * backing it up would overwrite the learner's real attempt (own code → solution → starter).
+ */
+export function nextBackup(current: FileMap, next: FileMap, backup: FileMap | undefined, lesson: { starter: FileMap; solution: FileMap }): FileMap | undefined {
+  if (sameFiles(current, next) || sameFiles(current, lesson.starter) || sameFiles(current, lesson.solution)) return backup;
+  return current;
+}
