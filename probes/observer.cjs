@@ -137,17 +137,20 @@ function install(logFile) {
  */
 function watchHarness(pid) {
   if (!Number.isInteger(pid) || pid <= 0) return;
-  const alive = () => {
+  const state = () => {
     try {
       process.kill(pid, 0);
-      return true;
+      return 'alive';
     } catch (error) {
-      return error && error.code === 'EPERM';
+      if (error && error.code === 'ESRCH') return 'gone';
+      return error && error.code === 'EPERM' ? 'alive' : 'unknown';
     }
   };
-  if (!alive()) return;
+  const now = state();
+  if (now === 'unknown') return; // no signal 0 here (some sandboxes): rely on the harness's teardown
+  if (now === 'gone') process.exit(137); // started just as the harness was killed
   const timer = setInterval(() => {
-    if (!alive()) process.exit(137);
-  }, 1000);
+    if (state() === 'gone') process.exit(137);
+  }, 500);
   timer.unref();
 }
