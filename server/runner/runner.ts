@@ -27,31 +27,41 @@ export interface Runner {
   killAllSync(): void;
 }
 
+const BINARY_REFUSAL = JSON.stringify({ type: 'error', error: 'Binary frames are not part of the protocol; send JSON text' });
+
 export function createRunner(options: RunnerOptions): Runner {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const sessions = new Set<Session>();
+  /** Sessions still creating their workspace; close() waits for them so none is left behind. */
+  const opening = new Set<Promise<Session>>();
+  let closed = false;
 
   async function accept(socket: WebSocket): Promise<void> {
     const early: string[] = [];
     socket.on('message', (data, isBinary) => {
-      if (isBinary) socket.send(JSON.stringify({ type: 'error', error: 'Binary frames are not part of the protocol; send JSON text' }));
+      if (isBinary) socket.send(BINARY_REFUSAL);
       else early.push(data.toString());
     });
     socket.on('error', () => socket.terminate()); // e.g. an oversized frame: ws closes it with 1009
     let session: Session;
+    const open = Session.open(socket, { packages: options.packages, serverPort: options.serverPort });
+    opening.add(open);
     try {
-      session = await Session.open(socket, { packages: options.packages, serverPort: options.serverPort });
+      session = await open;
     } catch (error) {
       socket.close(1011, `Could not create a workspace: ${(error as Error).message}`.slice(0, 120));
       return;
+    } finally {
+      opening.delete(open);
     }
     sessions.add(session);
+    if (closed) return; // close() is waiting for this session, and closes it
     const ended = () => void session.close().finally(() => sessions.delete(session));
     if (socket.readyState !== socket.OPEN) return ended();
     socket.on('close', ended);
     socket.removeAllListeners('message');
     socket.on('message', (data, isBinary) => {
-      if (isBinary) socket.send(JSON.stringify({ type: 'error', error: 'Binary frames are not part of the protocol; send JSON text' }));
+      if (isBinary) socket.send(BINARY_REFUSAL);
       else session.receive(data.toString());
     });
     for (const text of early) session.receive(text);
@@ -59,7 +69,7 @@ export function createRunner(options: RunnerOptions): Runner {
 
   return {
     handleUpgrade(request, socket, head) {
-      const why = refusal(request, options);
+      const why = closed ? 'the server is stopping' : refusal(request, options);
       if (why) {
         socket.once('finish', () => socket.destroy());
         socket.end(`HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nPortside runner refused the connection: ${why}\n`);
@@ -69,7 +79,9 @@ export function createRunner(options: RunnerOptions): Runner {
     },
     isSessionPort: (port) => [...sessions].some((s) => s.openPorts.has(port)),
     async close() {
+      closed = true;
       for (const client of wss.clients) client.terminate();
+      await Promise.allSettled([...opening]);
       await Promise.all([...sessions].map((s) => s.close()));
       wss.close();
     },

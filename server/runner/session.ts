@@ -44,7 +44,10 @@ export class Session {
 
   static async open(socket: WebSocket, options: SessionOptions): Promise<Session> {
     const workspace = await realpath(await mkdtemp(join(tmpdir(), 'portside-')));
-    await linkLessonPackages(workspace, options.packages);
+    await linkLessonPackages(workspace, options.packages).catch(async (error: unknown) => {
+      await rm(workspace, { recursive: true, force: true });
+      throw error;
+    });
     const session = new Session(socket, workspace, options.serverPort);
     session.send({ type: 'hello', workspace });
     return session;

@@ -23,7 +23,12 @@ export async function startFixturePlayground(files: Record<string, string> = {})
   const distDir = await mkdtemp(join(tmpdir(), 'portside-dist-'));
   await writeFile(join(distDir, 'index.html'), FIXTURE_HTML);
   for (const [name, text] of Object.entries(files)) await writeFile(join(distDir, name), text);
-  const playground = await startPlayground({ host: '127.0.0.1', port: 0, root: REPO_ROOT, app: ({ token }) => staticApp(distDir, token) });
+  const playground = await startPlayground({ host: '127.0.0.1', port: 0, root: REPO_ROOT, app: ({ token }) => staticApp(distDir, token) }).catch(
+    async (error: unknown) => {
+      await rm(distDir, { recursive: true, force: true });
+      throw error;
+    },
+  );
   return {
     ...playground,
     distDir,
