@@ -18,12 +18,19 @@ export function toClientLesson(lesson: Lesson): ClientLesson {
 }
 
 export function lessonsPlugin(root = resolve('lessons')): Plugin {
+  let serving = false;
   return {
     name: 'portside-lessons',
+    configureServer(server) {
+      // In dev, Vite 8 treats every addWatchFile() path as an import of the module, and a folder
+      // cannot be imported ("Failed to resolve import .../lessons"), so watch it from the server.
+      serving = true;
+      server.watcher.add(root);
+    },
     resolveId: (id) => (id === ID ? RESOLVED : undefined),
     async load(id) {
       if (id !== RESOLVED) return undefined;
-      this.addWatchFile(root);
+      if (!serving) this.addWatchFile(root);
       const lessons = (await loadLessons(root)).map(toClientLesson);
       return `export default ${JSON.stringify(lessons)};`;
     },
