@@ -23,6 +23,14 @@ describe('dev server', () => {
     expect(html).toContain('/@vite/client');
   });
 
+  it('serves the app’s modules, lessons included', async () => {
+    // App.tsx imports virtual:lessons; once Vite has analysed it, the lessons module must still load.
+    expect((await fetch(`${playground.origin}/app/App.tsx`)).status).toBe(200);
+    const lessons = await fetch(`${playground.origin}/@id/__x00__virtual:lessons`);
+    expect(lessons.status).toBe(200);
+    expect(await lessons.text()).toContain('Your program is the server');
+  });
+
   it('attaches the runner', async () => {
     const runtime = await connectRuntime(playground);
     await runtime.writeFiles({ 'a.txt': 'dev' });
