@@ -73,3 +73,20 @@ function safeParse(command) {
     return undefined;
   }
 }
+
+/**
+ * `npm start` / `npm run <name>` → the script npm would run, when running it directly is exactly
+ * equivalent (no pre/post scripts, no extra arguments): `{ script, body }`. Checks start many
+ * runs at once and npm's own start-up costs more than a small server's, so the harness runs the
+ * script itself the way npm does (sh -c, node_modules/.bin on PATH, npm_* variables).
+ */
+export function npmScript(parsed, packageJson, hasServerJs) {
+  if (parsed.shell || parsed.file !== 'npm' || !packageJson) return undefined;
+  const [verb, name, ...extra] = parsed.args;
+  const script = verb === 'start' && name === undefined ? 'start' : (verb === 'run' || verb === 'run-script') && name && extra.length === 0 ? name : undefined;
+  if (!script) return undefined;
+  const scripts = packageJson.scripts ?? {};
+  if (scripts[`pre${script}`] || scripts[`post${script}`]) return undefined;
+  const body = scripts[script] ?? (script === 'start' && hasServerJs ? 'node server.js' : undefined);
+  return typeof body === 'string' && body.trim() ? { script, body } : undefined;
+}

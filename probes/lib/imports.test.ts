@@ -24,6 +24,6 @@ describe('which imports package.json must declare', () => {
 
   test('keeps only bare package imports', () => {
     const imports = ['node:http', 'express', './app.js', 'ws', 'path'].map((specifier, i) => ({ specifier, how: 'import', line: i + 1, column: 1 }));
-    expect(packageImports(imports).map((i) => i.name)).toEqual(['express', 'ws']);
+    expect(packageImports(imports).map((i: { name: string }) => i.name)).toEqual(['express', 'ws']);
   });
 });

@@ -2,8 +2,8 @@
 // its own observer log, its output tail, and waits that end as soon as the answer is known.
 import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync, unlinkSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
-import { displayCommand, parseCommand } from './command.mjs';
+import { delimiter, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { displayCommand, npmScript, parseCommand } from './command.mjs';
 import { allSettled, listeningPorts, parseLog, serverOn, summarize } from './observer-log.mjs';
 import { OutputTail } from './output-tail.mjs';
 import { pollUntil, within } from './poll.mjs';
@@ -13,6 +13,8 @@ import { groupListeners } from './proc-listeners.mjs';
 /** How long the list of listen() calls must stay unchanged before "it listened elsewhere" is final. */
 const QUIET_MS = 250;
 let counter = 0;
+/** A POSIX shell for npm scripts, where there is one; elsewhere (a WebContainer) npm itself runs them. */
+const SHELL = existsSync('/bin/sh') ? '/bin/sh' : null;
 const OBSERVER_FRAME = /^\s+at .*[\\/]\.portside[\\/]observer\.cjs:\d+/;
 
 export class Run {
@@ -46,6 +48,11 @@ export class Run {
       parsed = parseCommand(ctx.command);
     } catch (error) {
       return this.fail(error);
+    }
+    const npm = SHELL && npmScript(parsed, ctx.packageJson.value, existsSync(join(ctx.cwd, 'server.js')));
+    if (npm) {
+      Object.assign(env, npmEnv(ctx, npm));
+      parsed = { file: SHELL, args: ['-c', npm.body] };
     }
     // Our own node for `node …`, so grading uses the node it runs on, not whichever is first on PATH.
     const file = parsed.file === 'node' && isAbsolute(process.execPath) ? process.execPath : parsed.file;
@@ -210,4 +217,19 @@ export class Run {
   ports() {
     return listeningPorts(this.summary());
   }
+}
+
+/** What npm adds to a script's environment (the parts programs read). */
+function npmEnv(ctx, { script, body }) {
+  const pkg = ctx.packageJson.value;
+  const path = [join(ctx.cwd, 'node_modules', '.bin'), dirname(process.execPath), ctx.baseEnv.PATH].filter(Boolean).join(delimiter);
+  return {
+    PATH: path,
+    INIT_CWD: ctx.cwd,
+    npm_lifecycle_event: script,
+    npm_lifecycle_script: body,
+    npm_package_json: join(ctx.cwd, 'package.json'),
+    ...(typeof pkg.name === 'string' ? { npm_package_name: pkg.name } : {}),
+    ...(typeof pkg.version === 'string' ? { npm_package_version: pkg.version } : {}),
+  };
 }
