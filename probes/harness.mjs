@@ -26,7 +26,22 @@ async function main() {
   }
   // Beside the harness in a sandbox (.portside/acorn.mjs); the npm package when run from the repo.
   const acorn = await import('./acorn.mjs').catch(() => import('acorn'));
-  const ctx = createContext({ config, cwd: process.cwd(), acorn, observerPath: join(here, 'observer.cjs') });
+  let ctx;
+  try {
+    ctx = createContext({ config, cwd: process.cwd(), acorn, observerPath: join(here, 'observer.cjs') });
+  } catch (error) {
+    emit({ type: 'error', message: `The check itself could not start: ${error.message}` });
+    emit({ type: 'done', passed: false });
+    return 2;
+  }
+  // A bug that escapes every rule must still stop what was started and end the protocol.
+  process.once('uncaughtException', async (error) => {
+    ctx.abort();
+    await ctx.teardown();
+    emit({ type: 'error', message: `The check itself failed: ${error.stack ?? error}` });
+    emit({ type: 'done', passed: false });
+    process.exit(2);
+  });
   let cancelling = false;
   const cancel = (signal, code) => async () => {
     if (cancelling) return;

@@ -22,7 +22,7 @@ export function createContext({ config, cwd, acorn, observerPath }) {
   for (const name of [...CHECK_SET, config.probe.upstreamEnv].filter(Boolean)) delete baseEnv[name];
   const controller = new AbortController();
   const resources = new Set();
-  const tmpDir = mkdtempSync(join(tmpdir(), 'portside-check-'));
+  const tmpDir = makeTempDir(cwd);
   const ports = new PortAllocator([...config.avoidPorts, ...analysis.numbers, config.probe.defaultPort].filter(Number.isInteger));
 
   return {
@@ -49,4 +49,13 @@ export function createContext({ config, cwd, acorn, observerPath }) {
       rmSync(tmpDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Observer logs go to the system temp folder, or inside .portside/ where there is none. */
+function makeTempDir(cwd) {
+  try {
+    return mkdtempSync(join(tmpdir(), 'portside-check-'));
+  } catch {
+    return mkdtempSync(join(cwd, '.portside', 'tmp-'));
+  }
 }

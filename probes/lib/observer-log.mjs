@@ -60,6 +60,15 @@ export function listeningPorts(summary) {
   return [...new Set(ports)];
 }
 
+/**
+ * Every port the program listened on or tried to (a listen() that failed with EADDRINUSE still
+ * shows where the code wanted to be — and whether it got there can depend on timing).
+ */
+export function portsUsed(summary) {
+  const requested = summary.servers.map((s) => s.requested.port).filter((port) => typeof port === 'number' && port > 0);
+  return [...new Set([...listeningPorts(summary), ...requested])];
+}
+
 /** True when every listen() call has either bound or failed: nothing is still on its way. */
 export function allSettled(summary) {
   return summary.servers.length > 0 && summary.servers.every((s) => s.listening || s.error);

@@ -2,7 +2,7 @@
 // port — what a router needs to spread traffic. A hardcoded port lets only one of them run.
 import { Run } from '../lib/run.mjs';
 import { runEnv } from '../lib/stub-upstream.mjs';
-import { connectHost, listeningPorts } from '../lib/observer-log.mjs';
+import { connectHost, portsUsed } from '../lib/observer-log.mjs';
 import { describeResponse } from '../lib/http-client.mjs';
 import { notListening, observedLines, portList } from '../lib/explain.mjs';
 import { describeExit, result, runDetails, withDetails } from '../lib/results.mjs';
@@ -35,7 +35,7 @@ async function judge(ctx, id, run, port, number) {
   const ready = await run.waitReady(port, ctx.readyTimeoutMs);
   if (ready.state !== 'listening') return { step: `${what}: not listening on ${port}`, result: notListening(ctx, id, run, port, ready, { what }) };
   const answer = await ask(ctx, run, port, ready);
-  const others = listeningPorts(run.summary()).filter((p) => p !== port);
+  const others = portsUsed(run.summary()).filter((p) => p !== port);
   const step = `${what}: ${answer.text}${others.length ? `; also listening on ${portList(others)}` : ''}`;
   const details = { ...runDetails(run), observed: observedLines(run.summary()) };
   if (answer.exit) return { step, result: result(id, 'fail', `${what} crashed when asked: it ${describeExit(answer.exit)}.`, { ...details, crashed: true }) };
