@@ -2,21 +2,8 @@
  * A learner's server lives only as long as their tab: reloading (or closing) the page disposes
  * the runtime, and the process that was listening is gone.
  */
-import { connect } from 'node:net';
 import { expect, test } from '@playwright/test';
-import { openLesson, preview, previewPort, runButton } from './playground-steps.ts';
-
-/** Whether something accepts connections on this loopback port right now. */
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
+import { listening, openLesson, preview, previewPort, runButton } from './playground-steps.ts';
 
 test('reloading the page kills the server the learner started', async ({ page }) => {
   await openLesson(page, 'your-program-is-the-server');
@@ -30,4 +17,16 @@ test('reloading the page kills the server the learner started', async ({ page })
   await page.reload();
   await expect.poll(() => listening(port), { message: `the server on port ${port} to be gone`, timeout: 15_000 }).toBe(false);
   await expect(page.getByText('Nothing running yet')).toBeVisible();
+});
+
+test('closing the tab kills the server the learner started', async ({ page }) => {
+  await openLesson(page, 'your-program-is-the-server');
+  await page.getByRole('button', { name: 'Show solution' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Show solution' }).click();
+  await runButton(page).click();
+  await expect(preview(page)).toContainText('Hello from my own server');
+  const port = await previewPort(page);
+
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => listening(port), { message: `the server on port ${port} to be gone`, timeout: 15_000 }).toBe(false);
 });

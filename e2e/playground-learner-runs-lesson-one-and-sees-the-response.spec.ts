@@ -34,7 +34,8 @@ test('learner runs lesson 1, sees why the starter shows nothing, and sees the so
   await expect(page.getByText('Press Run to start your server again.')).toBeVisible();
   await expect(terminal(page)).toContainText('[process stopped');
 
-  // The learner's own attempt is one click away.
-  await page.getByRole('button', { name: 'Restore my code' }).click();
+  // Starting over is one confirmed click away.
+  await page.getByRole('button', { name: 'Reset to starter' }).click();
+  await page.getByRole('dialog', { name: 'Start over from the starter code?' }).getByRole('button', { name: 'Reset to starter' }).click();
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('nobody is listening yet');
 });

@@ -4,10 +4,12 @@
  * process.env.PORT, Restart shows the service's response on the port the runtime gave it.
  */
 import { expect, test } from '@playwright/test';
-import { openLesson, preview, previewPort, replaceInEditor, restartButton, runButton } from './playground-steps.ts';
+import { listening, openLesson, preview, previewPort, replaceInEditor, restartButton, runButton } from './playground-steps.ts';
 
 test('lesson 2 shows in the preview only after the learner binds to process.env.PORT', async ({ page }) => {
   await openLesson(page, 'take-the-port');
+  // The starter's literal 3000 must be free for this story; other suites on a busy machine may hold it briefly.
+  await expect.poll(() => listening(3000), { message: 'port 3000 to be free for the starter', timeout: 30_000 }).toBe(false);
 
   await runButton(page).click();
   const port = await previewPort(page);

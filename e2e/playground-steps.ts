@@ -3,6 +3,7 @@
  * Editing goes through the real keyboard: Monaco's find widget selects the text to change,
  * and the replacement is typed over the selection (without brackets, which Monaco would close).
  */
+import { connect } from 'node:net';
 import { expect, type Page } from '@playwright/test';
 
 export const preview = (page: Page) => page.frameLocator('[title="Preview"]').locator('body');
@@ -40,4 +41,16 @@ export async function previewPort(page: Page): Promise<number> {
   const chip = page.getByTitle('The port in PORT, where the preview connects');
   await expect(chip).toHaveText(/^port \d+$/);
   return Number((await chip.textContent())?.replace('port ', ''));
+}
+
+/** Whether something accepts connections on this loopback port right now. */
+export function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }

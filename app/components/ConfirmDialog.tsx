@@ -1,5 +1,5 @@
 /** A modal question with a safe default: the native <dialog>, so focus and Escape behave. */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Button } from './Button.tsx';
 
 interface Props {
@@ -13,6 +13,7 @@ interface Props {
 
 export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onCancel }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
 
   useEffect(
     function showOrClose() {
@@ -28,13 +29,13 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
     <dialog
       ref={dialog}
       className="confirm-dialog"
-      aria-labelledby="confirm-title"
+      aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
         onCancel();
       }}
     >
-      <h2 id="confirm-title">{title}</h2>
+      <h2 id={titleId}>{title}</h2>
       <div className="confirm-dialog__body">{children}</div>
       <div className="confirm-dialog__actions">
         <Button variant="quiet" onClick={onCancel} autoFocus>
