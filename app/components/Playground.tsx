@@ -57,7 +57,8 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
 
   return (
     <main className="layout">
-      <div className="pane instructions-pane">
+      {/* Keyed by lesson: another lesson starts at the top of its text, not where the last one was scrolled. */}
+      <div className="pane instructions-pane" key={lesson.id}>
         <Instructions
           lesson={lesson}
           position={index + 1}
