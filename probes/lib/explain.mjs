@@ -95,7 +95,9 @@ function describeServerCall(server) {
 
 /** The error line and location of a crash, from node's own output and the static scan. */
 export function crashFacts(ctx, run) {
-  const { text } = run.output();
+  // The error lines noticed while the output streamed by, then the tail: a flood after the
+  // error must not hide it.
+  const text = [...run.tail.notable, run.output().text].join('\n');
   const error = errorLine(text);
   let location = crashLocation(text, ctx.cwd);
   const syntax = ctx.analysis.syntaxErrors.find((e) => !location || e.file === location.file);

@@ -3,6 +3,8 @@
 
 export const TAIL_LINES = 40;
 export const TAIL_BYTES = 4096;
+/** node's error header (`/app/server.js:4`), and error lines (`SyntaxError: …`, `Error [ERR_X]: …`). */
+const NOTABLE = /^((file:\/\/)?\S+\.[cm]?js:\d+$|\w*(Error|Exception)\b.*:)/;
 
 export class OutputTail {
   constructor(maxLines = TAIL_LINES, maxBytes = TAIL_BYTES) {
@@ -10,6 +12,9 @@ export class OutputTail {
     this.maxBytes = maxBytes;
     this.text = '';
     this.totalBytes = 0;
+    this.partial = '';
+    /** The last lines that look like an error or its location, kept even when a flood follows. */
+    this.notable = [];
   }
 
   push(chunk) {
@@ -17,6 +22,9 @@ export class OutputTail {
     this.totalBytes += Buffer.byteLength(text);
     // Keep a generous window so line trimming below still has whole lines to work with.
     this.text = (this.text + text).slice(-this.maxBytes * 2);
+    const lines = (this.partial + text).split('\n');
+    this.partial = lines.pop().slice(-1000);
+    for (const line of lines) if (NOTABLE.test(line.trim())) this.notable = [...this.notable.slice(-9), line.trim().slice(0, 500)];
   }
 
   /** The last lines, at most maxLines and maxBytes, and how much came before them. */

@@ -39,3 +39,12 @@ describe('the output tail', () => {
     expect([formatBytes(12), formatBytes(2048), formatBytes(5_000_000)]).toEqual(['12 bytes', '2.0 KB', '4.8 MB']);
   });
 });
+
+test('remembers error lines even when a flood pushes them out of the tail', () => {
+  const tail = new OutputTail();
+  tail.push('/app/server.js:3\nthrow new Error(\n\nError: out of ');
+  tail.push('ideas\n    at Object.<anonymous> (/app/server.js:3:7)\n');
+  for (let i = 0; i < 100; i += 1) tail.push('flood\n');
+  expect(tail.read().text).not.toContain('out of ideas');
+  expect(tail.notable).toEqual(['/app/server.js:3', 'Error: out of ideas']);
+});

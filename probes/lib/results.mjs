@@ -67,13 +67,13 @@ export function describeExit(exit) {
 
 /** Finds the most telling error line in a crash's output (SyntaxError: …, Error: …). */
 export function errorLine(output) {
-  const lines = output.split('\n').map((line) => line.trim());
-  return lines.find((line) => /^[A-Z]\w*(Error|Exception)\b.*:/.test(line) || /^Error \[\w+\]:/.test(line)) ?? lines.find((line) => /^\w*Error\b/.test(line));
+  const lines = output.split('\n').map((line) => line.trim()).reverse(); // the last error is the crash
+  return lines.find((line) => /^\w*(Error|Exception)\b.*:/.test(line)) ?? lines.find((line) => /^\w*Error\b/.test(line));
 }
 
 /** Locates a crash in the learner's files from node's own error header (`/path/server.js:5`). */
 export function crashLocation(output, cwd) {
-  for (const line of output.split('\n')) {
+  for (const line of output.split('\n').reverse()) {
     const match = /^(?:file:\/\/)?([^\s:]+\.[cm]?js):(\d+)$/.exec(line.trim());
     if (!match || match[1].includes('node_modules')) continue;
     const file = match[1].startsWith(cwd + '/') ? match[1].slice(cwd.length + 1) : match[1].startsWith('/') ? undefined : match[1];
