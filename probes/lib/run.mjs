@@ -2,19 +2,16 @@
 // its own observer log, its output tail, and waits that end as soon as the answer is known.
 import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync, unlinkSync } from 'node:fs';
-import { delimiter, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { displayCommand, npmScript, parseCommand } from './command.mjs';
-import { allSettled, listeningPorts, parseLog, serverOn, summarize } from './observer-log.mjs';
+import { join, relative, resolve } from 'node:path';
+import { displayCommand } from './command.mjs';
+import { launchSpec } from './launch.mjs';
+import { listeningPorts, parseLog, summarize } from './observer-log.mjs';
 import { OutputTail } from './output-tail.mjs';
-import { pollUntil, within } from './poll.mjs';
-import { reachable } from './tcp.mjs';
+import { within } from './poll.mjs';
 import { groupListeners } from './proc-listeners.mjs';
+import { waitExitOrListen, waitReady } from './waits.mjs';
 
-/** How long the list of listen() calls must stay unchanged before "it listened elsewhere" is final. */
-const QUIET_MS = 250;
 let counter = 0;
-/** A POSIX shell for npm scripts, where there is one; elsewhere (a WebContainer) npm itself runs them. */
-const SHELL = existsSync('/bin/sh') ? '/bin/sh' : null;
 const OBSERVER_FRAME = /^\s+at .*[\\/]\.portside[\\/]observer\.cjs:\d+/;
 
 export class Run {
@@ -39,24 +36,13 @@ export class Run {
 
   spawn() {
     const { ctx } = this;
-    const env = { ...ctx.baseEnv, ...this.env, PORTSIDE_OBSERVER_LOG: this.logFile, PORTSIDE_HARNESS_PID: String(process.pid) };
-    for (const name of this.unset) delete env[name];
-    const observer = ctx.observerPath.includes(' ') ? `"${ctx.observerPath}"` : ctx.observerPath;
-    env.NODE_OPTIONS = [env.NODE_OPTIONS, `--require ${observer}`].filter(Boolean).join(' ');
-    let parsed;
+    let spec;
     try {
-      parsed = parseCommand(ctx.command);
+      spec = launchSpec(ctx, this);
     } catch (error) {
       return this.fail(error);
     }
-    const npm = SHELL && npmScript(parsed, ctx.packageJson.value, existsSync(join(ctx.cwd, 'server.js')));
-    if (npm) {
-      Object.assign(env, npmEnv(ctx, npm));
-      parsed = { file: SHELL, args: ['-c', npm.body] };
-    }
-    // Our own node for `node …`, so grading uses the node it runs on, not whichever is first on PATH.
-    const file = parsed.file === 'node' && isAbsolute(process.execPath) ? process.execPath : parsed.file;
-    const child = spawn(file, parsed.args, { cwd: ctx.cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(spec.file, spec.args, { cwd: ctx.cwd, env: spec.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     child.stdout.setEncoding('utf8');
     child.stderr.setEncoding('utf8');
@@ -116,56 +102,14 @@ export class Run {
     return { ...tail, text: lines.join('\n').replaceAll(`file://${root}`, '').replaceAll(root, '') };
   }
 
-  /**
-   * Waits until the server listens on `port` (or on anything, when port is null).
-   * @returns {Promise<{ state: 'listening'|'elsewhere'|'exited'|'timeout'|'spawn-error', server?: object, summary: object, exit?: object }>}
-   */
-  async waitReady(port, timeoutMs) {
-    let lastCount = -1;
-    let quietSince = Date.now();
-    const result = await pollUntil(
-      async () => {
-        const exited = this.exitInfo;
-        const summary = this.summary();
-        if (this.spawnError) return { state: 'spawn-error', summary, exit: exited };
-        // Listening on the port counts even if the process died right after: the port choice was
-        // right, and whatever probes it next will find it gone and say so. (Checking the exit
-        // first would make the answer depend on how fast we polled.)
-        const server = port === null ? summary.servers.find((s) => s.listening) : serverOn(summary, port);
-        if (server) return { state: 'listening', server, summary };
-        if (exited) return { state: 'exited', summary, exit: exited };
-        if (!summary.observed && port !== null && (await reachable(port, 500)).ok) return { state: 'listening', server: null, summary };
-        if (summary.servers.length !== lastCount) {
-          lastCount = summary.servers.length;
-          quietSince = Date.now();
-        }
-        if (port !== null && allSettled(summary) && Date.now() - quietSince >= QUIET_MS) return { state: 'elsewhere', summary };
-        return undefined;
-      },
-      { timeoutMs, signal: this.ctx.signal },
-    );
-    return result.value ?? { state: 'timeout', summary: this.summary() };
+  /** See waits.mjs: until it listens on `port` (any port when null), exits, settles elsewhere, or times out. */
+  waitReady(port, timeoutMs) {
+    return waitReady(this, port, timeoutMs);
   }
 
-  /**
-   * For runs that should end quickly (a bad PORT, a taken port): waits until the process exits,
-   * listens somewhere, or `limitMs` pass since the program itself started or last called listen()
-   * (npm and a busy machine do not eat into the limit; readyTimeoutMs caps the whole wait).
-   * @returns {Promise<{ exit?: object, listening?: true, timedOut?: true }>}
-   */
-  async waitExitOrListen(limitMs) {
-    const cap = this.startedAt + Math.max(limitMs, this.ctx.readyTimeoutMs);
-    const outcome = await pollUntil(
-      () => {
-        if (this.exitInfo) return { exit: this.exitInfo };
-        const summary = this.summary();
-        if (summary.servers.some((s) => s.listening)) return { listening: true };
-        if (Date.now() > Math.min(cap, Math.max(this.startedAt, summary.lastStart ?? 0) + limitMs)) return { timedOut: true };
-        return undefined;
-      },
-      { timeoutMs: Math.max(0, cap - Date.now()), signal: this.ctx.signal },
-    );
-    return outcome.value ?? { timedOut: true };
+  /** See waits.mjs: until it exits, listens anywhere, or `limitMs` pass since the program started. */
+  waitExitOrListen(limitMs) {
+    return waitExitOrListen(this, limitMs);
   }
 
   /** Waits up to `ms` for the process to exit; resolves the exit info or null. */
@@ -219,17 +163,3 @@ export class Run {
   }
 }
 
-/** What npm adds to a script's environment (the parts programs read). */
-function npmEnv(ctx, { script, body }) {
-  const pkg = ctx.packageJson.value;
-  const path = [join(ctx.cwd, 'node_modules', '.bin'), dirname(process.execPath), ctx.baseEnv.PATH].filter(Boolean).join(delimiter);
-  return {
-    PATH: path,
-    INIT_CWD: ctx.cwd,
-    npm_lifecycle_event: script,
-    npm_lifecycle_script: body,
-    npm_package_json: join(ctx.cwd, 'package.json'),
-    ...(typeof pkg.name === 'string' ? { npm_package_name: pkg.name } : {}),
-    ...(typeof pkg.version === 'string' ? { npm_package_version: pkg.version } : {}),
-  };
-}

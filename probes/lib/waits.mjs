@@ -1,0 +1,60 @@
+// Waiting on a run without fixed sleeps: poll its observer log (and, for programs that are not
+// node, a TCP connect) with backoff, and stop as soon as the answer is known.
+import { allSettled, serverOn } from './observer-log.mjs';
+import { pollUntil } from './poll.mjs';
+import { reachable } from './tcp.mjs';
+
+/** How long the list of listen() calls must stay unchanged before "it listened elsewhere" is final. */
+const QUIET_MS = 250;
+
+/**
+ * Waits until the server listens on `port` (or on anything, when port is null).
+ * @returns {Promise<{ state: 'listening'|'elsewhere'|'exited'|'timeout'|'spawn-error', server?: object, summary: object, exit?: object }>}
+ */
+export async function waitReady(run, port, timeoutMs) {
+  let lastCount = -1;
+  let quietSince = Date.now();
+  const result = await pollUntil(
+    async () => {
+      const exited = run.exitInfo;
+      const summary = run.summary();
+      if (run.spawnError) return { state: 'spawn-error', summary, exit: exited };
+      // Listening on the port counts even if the process died right after: the port choice was
+      // right, and whatever probes it next will find it gone and say so. (Checking the exit
+      // first would make the answer depend on how fast we polled.)
+      const server = port === null ? summary.servers.find((s) => s.listening) : serverOn(summary, port);
+      if (server) return { state: 'listening', server, summary };
+      if (exited) return { state: 'exited', summary, exit: exited };
+      if (!summary.observed && port !== null && (await reachable(port, 500)).ok) return { state: 'listening', server: null, summary };
+      if (summary.servers.length !== lastCount) {
+        lastCount = summary.servers.length;
+        quietSince = Date.now();
+      }
+      if (port !== null && allSettled(summary) && Date.now() - quietSince >= QUIET_MS) return { state: 'elsewhere', summary };
+      return undefined;
+    },
+    { timeoutMs, signal: run.ctx.signal },
+  );
+  return result.value ?? { state: 'timeout', summary: run.summary() };
+}
+
+/**
+ * For runs that should end quickly (a bad PORT, a taken port): waits until the process exits,
+ * listens somewhere, or `limitMs` pass since the program itself started or last called listen()
+ * (npm and a busy machine do not eat into the limit; readyTimeoutMs caps the whole wait).
+ * @returns {Promise<{ exit?: object, listening?: true, timedOut?: true }>}
+ */
+export async function waitExitOrListen(run, limitMs) {
+  const cap = run.startedAt + Math.max(limitMs, run.ctx.readyTimeoutMs);
+  const outcome = await pollUntil(
+    () => {
+      if (run.exitInfo) return { exit: run.exitInfo };
+      const summary = run.summary();
+      if (summary.servers.some((s) => s.listening)) return { listening: true };
+      if (Date.now() > Math.min(cap, Math.max(run.startedAt, summary.lastStart ?? 0) + limitMs)) return { timedOut: true };
+      return undefined;
+    },
+    { timeoutMs: Math.max(0, cap - Date.now()), signal: run.ctx.signal },
+  );
+  return outcome.value ?? { timedOut: true };
+}
