@@ -23,13 +23,13 @@ export function portSource(ctx, { port, summary }) {
   const literal = ctx.analysis.literalPorts.find((l) => l.port === port) ?? (port === undefined ? ctx.analysis.literalPorts[0] : undefined);
   const fallback = literal ? undefined : ctx.analysis.portChoices.find((c) => c.fallback?.port === port)?.fallback;
   if (fallback) {
-    return { file: fallback.file, line: fallback.line, column: fallback.column, snippet: fallback.snippet, hint: `${fallback.file}:${fallback.line} falls back to ${fallback.port} when PORT is unset.` };
+    return { file: fallback.file, line: fallback.line, column: fallback.column, endLine: fallback.endLine, endColumn: fallback.endColumn, snippet: fallback.snippet, hint: `${fallback.file}:${fallback.line} falls back to ${fallback.port} when PORT is unset.` };
   }
   if (literal) {
     const where = literal.line === literal.call.line ? `passes the literal ${literal.port} to listen()` : `sets the port to the literal ${literal.port}, which reaches listen() on line ${literal.call.line}`;
     const readsPort = ctx.analysis.envReads.find((read) => read.name === 'PORT');
     const unused = readsPort ? ` You read process.env.PORT on line ${readsPort.line} of ${readsPort.file}, but that value never reaches listen().` : '';
-    return { file: literal.file, line: literal.line, column: literal.column, snippet: literal.snippet, hint: `${literal.file}:${literal.line} ${where}. Use process.env.PORT instead.${unused}` };
+    return { file: literal.file, line: literal.line, column: literal.column, endLine: literal.endLine, endColumn: literal.endColumn, snippet: literal.snippet, hint: `${literal.file}:${literal.line} ${where}. Use process.env.PORT instead.${unused}` };
   }
   const server = summary?.servers.find((s) => s.listening?.port === port || s.requested.port === port) ?? summary?.servers.find((s) => s.at);
   if (server?.at) {

@@ -12,7 +12,7 @@
 //             says why).
 import { formatBytes } from './output-tail.mjs';
 
-export const STATUSES = ['pass', 'fail', 'timeout', 'error', 'skipped'];
+export { STATUSES } from '../events.mjs';
 
 /**
  * @typedef {{ command?: string, env?: Record<string, string>, curl?: string, expected?: string,

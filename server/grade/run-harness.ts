@@ -4,24 +4,10 @@
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { readEvent, type HarnessEvent, type RuleResult } from '../../probes/events.mjs';
 import { HARNESS_COMMAND } from '../../probes/files.mjs';
 
-export type RuleStatus = 'pass' | 'fail' | 'timeout' | 'error' | 'skipped';
-
-export interface RuleResult {
-  id: string;
-  status: RuleStatus;
-  message: string;
-  details: Record<string, unknown> & { transcript: string[] };
-  durationMs?: number;
-}
-
-export type HarnessEvent =
-  | { type: 'start'; rules: string[] }
-  | { type: 'running'; id: string }
-  | { type: 'result'; result: RuleResult }
-  | { type: 'error'; message: string }
-  | { type: 'done'; passed: boolean; cancelled?: boolean; counts?: Record<RuleStatus, number> };
+export type { HarnessEvent, RuleResult, RuleStatus } from '../../probes/events.mjs';
 
 export interface HarnessOutcome {
   passed: boolean;
@@ -51,12 +37,8 @@ export function runHarness(workspace: string, { onEvent = () => {}, signal, env 
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (text: string) => (stderr = (stderr + text).slice(-4000)));
   createInterface({ input: child.stdout }).on('line', (line) => {
-    let event: HarnessEvent;
-    try {
-      event = JSON.parse(line) as HarnessEvent;
-    } catch {
-      return; // not ours; the harness only prints JSON lines
-    }
+    const event = readEvent(line);
+    if (!event) return; // not ours; the harness only prints protocol lines
     if (event.type === 'start') order = event.rules;
     else if (event.type === 'result') results.push(event.result);
     else if (event.type === 'done') passed = event.passed;
