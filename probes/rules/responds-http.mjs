@@ -17,6 +17,9 @@ export default {
     if (exit) {
       return result(this.id, 'fail', `Your server crashed while answering GET ${path}: it ${describeExit(exit)}.`, { ...details(), crashed: true, expected: 'an answer with a 2xx status' });
     }
+    if (response.error?.code === 'ETIMEDOUT') {
+      return result(this.id, 'fail', `GET ${path} on port ${port} got no answer within 5 s: your server took the connection but never responded (a handler that never ends the response, or a loop that blocks).`, { ...details(), expected: 'an answer with a 2xx status' });
+    }
     if (response.error) {
       return result(this.id, 'fail', `GET ${path} on port ${port} got no answer: ${response.error.message}.`, { ...details(), expected: 'an answer with a 2xx status' });
     }
