@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { displayCommand, entryFile, parseCommand, shellQuote } from './command.mjs';
+import { displayCommand, entryFile, npmScript, parseCommand, shellQuote } from './command.mjs';
 
 describe('commands', () => {
   test.each([
@@ -31,5 +31,23 @@ describe('commands', () => {
     expect(entryFile('npm start', { scripts: { start: 'node app.js' } })).toBe('app.js');
     expect(entryFile('npm start', {})).toBe('server.js');
     expect(entryFile('python3 server.py')).toBeUndefined();
+  });
+});
+
+describe('npm scripts run directly', () => {
+  const npm = (command: string, pkg: object | undefined, hasServerJs = false) => npmScript(parseCommand(command), pkg, hasServerJs);
+
+  test('npm start and npm run <name> resolve to their script', () => {
+    expect(npm('npm start', { scripts: { start: 'node app.js' } })).toEqual({ script: 'start', body: 'node app.js' });
+    expect(npm('npm run dev', { scripts: { dev: 'node --watch s.js' } })).toEqual({ script: 'dev', body: 'node --watch s.js' });
+    expect(npm('npm start', {}, true)).toEqual({ script: 'start', body: 'node server.js' }); // npm's own default
+  });
+
+  test('anything npm would do differently is left to npm', () => {
+    expect(npm('npm start', { scripts: { start: 'node a.js', prestart: 'node build.js' } })).toBeUndefined();
+    expect(npm('npm start -- --flag', { scripts: { start: 'node a.js' } })).toBeUndefined();
+    expect(npm('npm start', {})).toBeUndefined();
+    expect(npm('npm start', undefined)).toBeUndefined();
+    expect(npm('node server.js', { scripts: { start: 'x' } })).toBeUndefined();
   });
 });
