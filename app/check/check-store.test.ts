@@ -1,0 +1,154 @@
+// The CheckStore against a real in-process runner: the real harness, real node processes, real ports.
+import { resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadLessons } from '../../server/lessons/load.ts';
+import { toClientLesson } from '../../server/lessons/vite-plugin.ts';
+import { REPO_ROOT, startFixturePlayground, type FixturePlayground } from '../../server/test-support/fixture-playground.ts';
+import { connectRuntime, waitFor } from '../../server/test-support/runner-client.ts';
+import { RunSession } from '../hooks/run-session.ts';
+import type { ClientLesson } from '../lessons/types.ts';
+import type { FileMap, Runtime } from '../runtime/types.ts';
+import { TerminalFeed } from '../terminal/terminal-feed.ts';
+import { markersFor } from './check-markers.ts';
+import type { CheckState } from './check-state.ts';
+import { CheckStore, type LearnerRun } from './check-store.ts';
+import { probeFiles } from './probe-files.ts';
+
+let playground: FixturePlayground;
+let lessons: ClientLesson[];
+beforeAll(async () => {
+  playground = await startFixturePlayground();
+  lessons = (await loadLessons(resolve(REPO_ROOT, 'lessons'))).map(toClientLesson);
+});
+afterAll(() => playground.close());
+
+const lesson = (id: string) => {
+  const found = lessons.find((l) => l.id === id);
+  if (!found) throw new Error(`no lesson ${id}`);
+  return found;
+};
+
+let runtime: Runtime | null = null;
+afterEach(async () => {
+  await runtime?.dispose();
+  runtime = null;
+});
+
+/** A store on a fresh runtime, recording every phase it went through. */
+async function open(harnessFiles?: () => Promise<FileMap>) {
+  runtime = await connectRuntime(playground);
+  const store = new CheckStore(runtime, harnessFiles);
+  const seen: CheckState[] = [];
+  store.subscribe(() => {
+    const state = store.getSnapshot();
+    if (state) seen.push(state);
+  });
+  return { runtime, store, seen, state: () => store.getSnapshot() };
+}
+
+/** Lesson 2's starter with a server that waits a minute before it listens: a check of it runs until cancelled. */
+const slowToListen = (files: FileMap): FileMap => ({
+  ...files,
+  'server.js': (files['server.js'] ?? '').replace('const server =', 'await new Promise((resolve) => setTimeout(resolve, 60_000));\nconst server ='),
+});
+
+describe('CheckStore', () => {
+  it("checks lesson 2's starter: every rule fails, naming the literal 3000 on line 9", async () => {
+    const { store, seen, state } = await open();
+    const take = lesson('take-the-port');
+    let passed = 0;
+    await store.check({ lesson: take, files: take.starter, onPassed: () => (passed += 1) });
+    const final = state();
+    expect(final?.phase).toBe('failed');
+    expect(final?.rules.map((rule) => [rule.id, rule.state])).toEqual(take.rules.map((id) => [id, 'fail']));
+    const uses = final?.rules.find((rule) => rule.id === 'uses-env-port')?.result;
+    expect(uses?.message).toMatch(/listened on 3000 instead of \d+/);
+    expect(uses?.details).toMatchObject({ file: 'server.js', line: 9 });
+    expect(markersFor(final?.rules ?? [], take.starter)).toContainEqual(expect.objectContaining({ path: 'server.js', line: 9, severity: 'error' }));
+    // It went through the phases a learner sees: preparing, running with rules in progress, failed.
+    expect(seen.map((s) => s.phase)).toEqual(expect.arrayContaining(['preparing', 'running', 'failed']));
+    expect(seen.some((s) => s.rules.some((rule) => rule.state === 'running'))).toBe(true);
+    expect(passed).toBe(0);
+  });
+
+  it("checks lesson 2's solution: every rule passes and onPassed is called once", async () => {
+    const { store, state } = await open();
+    const take = lesson('take-the-port');
+    let passed = 0;
+    await store.check({ lesson: take, files: take.solution, onPassed: () => (passed += 1) });
+    expect(state()?.phase).toBe('passed');
+    expect(state()?.rules.every((rule) => rule.state === 'pass')).toBe(true);
+    expect(passed).toBe(1);
+  });
+
+  it("stops the learner's Run for the check and starts it again afterwards", async () => {
+    const { runtime, store, state } = await open();
+    const session = new RunSession(runtime, new TerminalFeed());
+    const take = lesson('take-the-port');
+    await session.run(take.solution, take.command);
+    const before = session.getSnapshot().run;
+    expect(before.phase).toBe('running');
+    const phases: string[] = [];
+    session.subscribe(() => phases.push(session.getSnapshot().run.phase));
+    const learnerRun: LearnerRun = {
+      isRunning: () => session.getSnapshot().run.phase === 'running',
+      stop: () => session.stop(),
+      restore: () => session.run(take.solution, take.command),
+    };
+    await store.check({ lesson: take, files: take.solution, learnerRun });
+    expect(state()?.phase).toBe('passed');
+    expect(phases).toContain('exited');
+    expect(session.getSnapshot().run).toMatchObject({ phase: 'running' });
+    session.dispose();
+  });
+
+  it('cancels a running check: the harness stops and the check says it was cancelled', async () => {
+    const { store, state } = await open();
+    const take = lesson('take-the-port');
+    const checking = store.check({ lesson: take, files: slowToListen(take.solution) });
+    await waitFor(() => state()?.rules.some((rule) => rule.state === 'running'), 'a rule to be running');
+    store.cancel();
+    expect(state()?.phase).toBe('cancelling');
+    await checking;
+    expect(state()?.phase).toBe('cancelled');
+    expect(state()?.rules.every((rule) => rule.state === 'not-run')).toBe(true);
+    // Nothing was left holding the workspace: the next check runs and passes.
+    await store.check({ lesson: take, files: take.solution });
+    expect(state()?.phase).toBe('passed');
+  });
+
+  it('a harness that dies without its done line is "the check itself failed", with its output', async () => {
+    const broken = async () => ({
+      ...(await probeFiles()),
+      '.portside/harness.mjs': "console.log(JSON.stringify({ type: 'start', rules: ['responds-http'] }));\nthrow new Error('harness bug on purpose');\n",
+    });
+    const { store, state } = await open(broken);
+    const take = lesson('take-the-port');
+    await store.check({ lesson: take, files: take.solution });
+    expect(state()?.phase).toBe('crashed');
+    expect(state()?.problem).toMatch(/^The check itself failed: .*exit code 1/);
+    expect(state()?.output.join('\n')).toContain('harness bug on purpose');
+    expect(state()?.rules.every((rule) => rule.state === 'not-run')).toBe(true);
+  });
+
+  it('a lesson the harness cannot check is "could not run", naming the problem', async () => {
+    const { store, state } = await open();
+    const take = lesson('take-the-port');
+    await store.check({ lesson: { ...take, rules: ['no-such-rule'] }, files: take.solution });
+    expect(state()?.phase).toBe('error');
+    expect(state()?.problem).toMatch(/unknown rule "no-such-rule"/);
+  });
+
+  it('another lesson resets the results and cancels the check without restoring the Run', async () => {
+    const { store, state } = await open();
+    const take = lesson('take-the-port');
+    let restored = false;
+    const learnerRun: LearnerRun = { isRunning: () => true, stop: async () => undefined, restore: async () => void (restored = true) };
+    const checking = store.check({ lesson: take, files: slowToListen(take.solution), learnerRun });
+    await waitFor(() => state()?.phase === 'running', 'the harness to start');
+    store.reset();
+    await checking;
+    expect(state()).toBeNull();
+    expect(restored).toBe(false);
+  });
+});
