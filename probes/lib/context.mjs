@@ -1,10 +1,10 @@
 // What every rule gets: the config, the workspace's static analysis, a port allocator, a clean
 // base environment, and one registry of everything started so teardown can stop it all.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { entryFile } from './command.mjs';
-import { PortAllocator } from './ports.mjs';
+import { isAlive, PortAllocator } from './ports.mjs';
 import { analyzeWorkspace } from './static-analysis.mjs';
 import { readPackageJson, readSources } from './workspace.mjs';
 
@@ -51,11 +51,31 @@ export function createContext({ config, cwd, acorn, observerPath }) {
   };
 }
 
-/** Observer logs go to the system temp folder, or inside .portside/ where there is none. */
+/**
+ * Observer logs go to the system temp folder, or inside .portside/ where there is none. The
+ * folder names its owner, so a later check can remove the folders of harnesses that were killed
+ * before they could clean up.
+ */
 function makeTempDir(cwd) {
+  let dir;
   try {
-    return mkdtempSync(join(tmpdir(), 'portside-check-'));
+    sweepOrphans(tmpdir());
+    dir = mkdtempSync(join(tmpdir(), 'portside-check-'));
   } catch {
-    return mkdtempSync(join(cwd, '.portside', 'tmp-'));
+    dir = mkdtempSync(join(cwd, '.portside', 'tmp-'));
+  }
+  writeFileSync(join(dir, 'owner'), String(process.pid));
+  return dir;
+}
+
+function sweepOrphans(root) {
+  for (const name of readdirSync(root)) {
+    if (!name.startsWith('portside-check-')) continue;
+    try {
+      const owner = Number(readFileSync(join(root, name, 'owner'), 'utf8'));
+      if (!isAlive(owner)) rmSync(join(root, name), { recursive: true, force: true });
+    } catch {
+      // No owner file yet (being created), or not ours to touch.
+    }
   }
 }

@@ -3,7 +3,7 @@
 // port a lesson names or the code contains, and never one another check on this machine holds:
 // a lock file per port in the temp folder makes concurrent harnesses (grading in parallel, tests)
 // pick different ports. Locks are released at teardown; a dead owner's lock is reclaimed.
-import { mkdirSync, openSync, closeSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { mkdirSync, openSync, closeSync, readdirSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,8 +20,23 @@ export class PortAllocator {
     this.held = new Set();
     try {
       mkdirSync(lockDir, { recursive: true });
+      this.sweep();
     } catch {
       this.lockDir = null; // no shared temp folder: fall back to checking the port is free
+    }
+  }
+
+  /** Removes locks whose harness was killed before it could release them. */
+  sweep() {
+    for (const name of readdirSync(this.lockDir)) {
+      const file = join(this.lockDir, name);
+      if (ownerIsGone(file)) {
+        try {
+          unlinkSync(file);
+        } catch {
+          // Someone else swept it first.
+        }
+      }
     }
   }
 
@@ -101,11 +116,17 @@ function ownerIsGone(file) {
   // An empty lock is one being written right now, unless it has been empty for a while.
   if (!Number.isInteger(pid) || pid <= 0) return ageMs(file) > 5000;
   if (pid === process.pid) return false;
+  return !isAlive(pid);
+}
+
+/** False only when the process certainly does not exist (signal 0 says ESRCH). */
+export function isAlive(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return false;
+    return true;
   } catch (error) {
-    return error.code === 'ESRCH';
+    return error.code !== 'ESRCH';
   }
 }
 
