@@ -4,16 +4,19 @@
  * crashes it, a handled one is still handled).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { parseLog, summarize } from './lib/observer-log.mjs';
 
 const OBSERVER = join(import.meta.dirname, 'observer.cjs');
+const folders: string[] = [];
+afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 function runObserved(source: string, { observe = true } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'portside-observer-test-'));
+  folders.push(dir);
   symlinkSync(join(import.meta.dirname, '..', 'node_modules'), join(dir, 'node_modules'));
   writeFileSync(join(dir, 'server.cjs'), source);
   const log = join(dir, 'observer.jsonl');

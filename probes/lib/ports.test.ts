@@ -1,11 +1,17 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { ALWAYS_AVOIDED, PortAllocator, RANGE, isFree } from './ports.mjs';
 
-const lockDir = () => mkdtempSync(join(tmpdir(), 'portside-locks-test-'));
+const folders: string[] = [];
+const lockDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'portside-locks-test-'));
+  folders.push(dir);
+  return dir;
+};
+afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 describe('port allocation', () => {
   test('hands out free ports in the range, never avoided ones, never twice', async () => {
