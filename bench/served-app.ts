@@ -1,0 +1,36 @@
+/**
+ * The built app served by a real in-process playground (local runner attached, random free
+ * port) and a real Chromium to open it. Both are always closed, and the runner's learner
+ * processes are killed even if the bench process exits abruptly.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from '@playwright/test';
+import { startPlayground } from '../server/http/playground.ts';
+import { staticApp } from '../server/http/static-app.ts';
+import { REPO_ROOT } from '../server/grade/probe-files.ts';
+
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+/** The same flags as playwright.config.ts. */
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export interface ServedApp {
+  /** The playground's address, e.g. http://127.0.0.1:41234/ */
+  url: string;
+  browser: Browser;
+}
+
+export async function withServedApp<T>(distDir: string, use: (app: ServedApp) => Promise<T>): Promise<T> {
+  const playground = await startPlayground({ host: '127.0.0.1', port: 0, root: REPO_ROOT, app: ({ token }) => staticApp(distDir, token) });
+  const killLearnerProcesses = () => playground.runner.killAllSync();
+  process.once('exit', killLearnerProcesses);
+  let browser: Browser | null = null;
+  try {
+    const executablePath = process.env.PORTSIDE_CHROMIUM ?? (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined);
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    return await use({ url: playground.url, browser });
+  } finally {
+    await browser?.close();
+    await playground.close();
+    process.off('exit', killLearnerProcesses);
+  }
+}
