@@ -1,0 +1,50 @@
+/**
+ * `npm run bench`: speed and size, each printed against its target. Builds the app once into a
+ * temporary folder, then: Run → preview against a bare `node server.js` (bench/preview.ts), the
+ * JavaScript before the editor appears (bench/bundle-size.ts), and each lesson's Check against
+ * its bare baseline (bench/check.ts). A missed target is printed as MISS and the exit code stays
+ * 0; only a section that could not run at all makes it 1. Every process it starts is stopped.
+ */
+import { rmSync } from 'node:fs';
+import { benchBundleSize } from './bundle-size.ts';
+import { buildApp } from './app-build.ts';
+import { benchCheck } from './check.ts';
+import { benchPreview } from './preview.ts';
+
+// Exiting runs the 'exit' hooks that kill learner processes and bare servers; Playwright closes Chromium.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
+const failed: string[] = [];
+
+/** Runs one part under a heading; an error is printed and remembered, and the next part still runs. */
+async function section<T>(title: string, run: () => Promise<T>): Promise<T | undefined> {
+  console.log(`\n== ${title} ${'='.repeat(Math.max(0, 72 - title.length))}`);
+  const started = performance.now();
+  try {
+    return await run();
+  } catch (error) {
+    failed.push(title);
+    console.log(`COULD NOT RUN: ${(error as Error).stack ?? String(error)}`);
+    return undefined;
+  } finally {
+    console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  }
+}
+
+const build = await section('Build: the production app, into a temporary folder', async () => {
+  const built = await buildApp();
+  console.log(`built into ${built.dir}`);
+  return built;
+});
+if (build) {
+  const removeBuild = () => rmSync(build.dir, { recursive: true, force: true });
+  process.once('exit', removeBuild);
+  await section('Preview: Run → the response in the preview (issue 2)', () => benchPreview(build.dir));
+  await section('Size: JavaScript before the editor appears (issue 2)', () => benchBundleSize(build));
+  await build.remove();
+  process.off('exit', removeBuild);
+}
+await section('Check: each lesson solution on the host (issue 3)', () => benchCheck());
+
+console.log(failed.length === 0 ? '\nEvery benchmark ran; each target above says PASS or MISS.' : `\nCould not run: ${failed.join('; ')}`);
+process.exitCode = failed.length === 0 ? 0 : 1;
