@@ -40,7 +40,7 @@ export async function benchCheck(): Promise<void> {
       if (!outcome.passed) throw new Error(`${lesson.folder}: the solution did not pass its check`);
     }
     const check = median(checks);
-    const mark = check < TARGET_MS ? '✓' : '✗';
+    const mark = check < TARGET_MS ? 'PASS' : 'MISS';
     console.log(`${lesson.folder.padEnd(36)} ${String(lesson.rules.length).padStart(5)} ${ms(baseline).padStart(9)} ${ms(check).padStart(8)} ${(check / baseline).toFixed(1).padStart(5)}×  ${mark}`);
   }
 }
