@@ -60,7 +60,7 @@ function getBody(port: number, path: string): Promise<{ status: number; body: st
 }
 
 /** A port nothing listens on right now, chosen by the OS (never a fixed one). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().once('error', reject);
     server.listen(0, '127.0.0.1', () => {
