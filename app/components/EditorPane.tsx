@@ -8,6 +8,7 @@ import type { ClientLesson } from '../lessons/types.ts';
 import { EditorTabs } from '../editor/EditorTabs.tsx';
 import { LazyCodeEditor } from '../editor/LazyCodeEditor.tsx';
 import type { EditorMarker } from '../editor/markers.ts';
+import type { RevealRequest } from '../editor/CodeEditor.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { EditorFooter } from './EditorFooter.tsx';
 
@@ -18,11 +19,15 @@ interface Props {
   controls: ReactNode;
   /** Lines to mark in the editor (issue 3's Check passes its findings here). */
   markers?: readonly EditorMarker[];
+  /** Ctrl/Cmd+Enter inside the editor. */
+  onCheck?(): void;
+  /** A line to show (a check result's file:line); the tab must already be active. */
+  reveal?: RevealRequest;
 }
 
 const PANEL_ID = 'editor-panel';
 
-export function EditorPane({ files, lesson, starter, controls, markers }: Props) {
+export function EditorPane({ files, lesson, starter, controls, markers, onCheck, reveal }: Props) {
   const [confirmingReset, setConfirmingReset] = useState(false);
   const paths = tabOrder(Object.keys(files.files), firstFile(lesson, Object.keys(starter)));
 
@@ -33,7 +38,7 @@ export function EditorPane({ files, lesson, starter, controls, markers }: Props)
         {controls}
       </div>
       <div className="editor-pane__body" id={PANEL_ID} role="tabpanel" aria-labelledby={`tab-${files.active}`}>
-        <LazyCodeEditor lessonId={files.lessonId} files={files.files} revision={files.revision} active={files.active} onChange={files.edit} onSave={files.flush} markers={markers} />
+        <LazyCodeEditor lessonId={files.lessonId} files={files.files} revision={files.revision} active={files.active} onChange={files.edit} onSave={files.flush} markers={markers} onCheck={onCheck} reveal={reveal} />
       </div>
       <EditorFooter
         save={files.save}

@@ -18,6 +18,16 @@ interface Props {
   onSave(): void;
   /** Lines to mark (Check's findings); none by default. */
   markers?: readonly EditorMarker[];
+  /** Ctrl/Cmd+Enter in the editor (Monaco would otherwise insert a line and swallow the key). */
+  onCheck?(): void;
+  /** A line to scroll to and put the cursor on; a new object each time it is asked for. */
+  reveal?: RevealRequest;
+}
+
+export interface RevealRequest {
+  path: string;
+  line: number;
+  column?: number;
 }
 
 const MARKER_OWNER = 'portside';
@@ -25,13 +35,13 @@ const NO_MARKERS: readonly EditorMarker[] = [];
 
 const uriFor = (lessonId: string, path: string) => monaco.Uri.from({ scheme: 'file', path: `/${lessonId}/${path}` });
 
-export default function CodeEditor({ lessonId, files, revision, active, onChange, onSave, markers = NO_MARKERS }: Props) {
+export default function CodeEditor({ lessonId, files, revision, active, onChange, onSave, markers = NO_MARKERS, onCheck, reveal }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const viewStates = useRef(new Map<string, monaco.editor.ICodeEditorViewState | null>());
   // The callbacks change every render; the editor's listeners read the latest through refs.
-  const handlers = useRef({ onChange, onSave });
-  handlers.current = { onChange, onSave };
+  const handlers = useRef({ onChange, onSave, onCheck });
+  handlers.current = { onChange, onSave, onCheck };
 
   useEffect(function createEditor() {
     if (!host.current) return;
@@ -55,6 +65,7 @@ export default function CodeEditor({ lessonId, files, revision, active, onChange
       scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
     });
     created.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => handlers.current.onSave());
+    created.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onCheck?.());
     const listener = created.onDidChangeModelContent(() => {
       const model = created.getModel();
       const path = model && decodePath(model.uri);
@@ -123,6 +134,21 @@ export default function CodeEditor({ lessonId, files, revision, active, onChange
       }
     },
     [lessonId, revision, markers],
+  );
+
+  const revealed = useRef<RevealRequest | undefined>(undefined);
+  useEffect(
+    function revealLine() {
+      const view = editor.current;
+      // Runs after showActiveFile, which has switched to the file by now; each request once.
+      if (!view || !reveal || revealed.current === reveal || reveal.path !== active || !view.getModel()) return;
+      revealed.current = reveal;
+      const position = { lineNumber: reveal.line, column: reveal.column ?? 1 };
+      view.setPosition(position);
+      view.revealLineInCenter(reveal.line);
+      view.focus();
+    },
+    [reveal, active],
   );
 
   useEffect(
