@@ -7,6 +7,7 @@ import './styles/controls.css';
 import './styles/header.css';
 import './styles/instructions.css';
 import './styles/workbench.css';
+import './styles/check.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

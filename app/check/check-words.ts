@@ -39,7 +39,6 @@ export function firstProblem(state: CheckState): RuleView | undefined {
 /** One or two sentences for the live region: what a screen reader hears when a check ends. */
 export function summaryText(state: CheckState): string {
   const total = state.rules.length;
-  const passing = state.rules.filter((rule) => rule.state === 'pass').length;
   switch (state.phase) {
     case 'preparing':
     case 'running':
@@ -55,11 +54,18 @@ export function summaryText(state: CheckState): string {
     case 'passed':
       return total === 1 ? 'The rule passes. Lesson complete.' : `All ${total} rules pass. Lesson complete.`;
     case 'failed': {
-      const count = `${passing} of ${total} ${total === 1 ? 'rule passes' : 'rules pass'}.`;
+      const count = countText(state);
       const problem = firstProblem(state);
       return problem ? `${count} ${problemSentence(problem)}` : count;
     }
   }
+}
+
+/** "1 of 3 rules pass." */
+export function countText(state: CheckState): string {
+  const total = state.rules.length;
+  const passing = state.rules.filter((rule) => rule.state === 'pass').length;
+  return `${passing} of ${total} ${total === 1 ? 'rule passes' : 'rules pass'}.`;
 }
 
 function problemSentence(rule: RuleView): string {

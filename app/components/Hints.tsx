@@ -1,14 +1,17 @@
-/** The lesson's hints, from gentle to explicit, revealed one at a time at the learner's request. */
-import { useState } from 'react';
+/**
+ * The lesson's hints, from gentle to explicit, revealed one at a time at the learner's request.
+ * How many are shown lives in the Playground, because Check's results offer the next one too.
+ */
 import { hintParts } from '../lessons/hint-parts.ts';
 import { Button } from './Button.tsx';
 
 interface Props {
   hints: string[];
+  shown: number;
+  onShowMore(): void;
 }
 
-export function Hints({ hints }: Props) {
-  const [shown, setShown] = useState(0);
+export function Hints({ hints, shown, onShowMore }: Props) {
   const remaining = hints.length - shown;
 
   return (
@@ -26,7 +29,7 @@ export function Hints({ hints }: Props) {
         </ol>
       )}
       {remaining > 0 ? (
-        <Button onClick={() => setShown((n) => n + 1)}>
+        <Button onClick={onShowMore}>
           {shown === 0 ? 'Show a hint' : 'Show another hint'}
           <span className="button__meta">
             {' '}

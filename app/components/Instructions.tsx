@@ -19,9 +19,12 @@ interface Props {
   completed: boolean;
   showingSolution: boolean;
   onShowSolution(): void;
+  /** How many hints the learner has revealed (here or in Check's results). */
+  hintsShown: number;
+  onShowHint(): void;
 }
 
-export function Instructions({ lesson, position, total, previous, next, completed, showingSolution, onShowSolution }: Props) {
+export function Instructions({ lesson, position, total, previous, next, completed, showingSolution, onShowSolution, hintsShown, onShowHint }: Props) {
   const [confirming, setConfirming] = useState(false);
 
   return (
@@ -34,8 +37,7 @@ export function Instructions({ lesson, position, total, previous, next, complete
 
       <section className="stuck" aria-labelledby="stuck-heading">
         <h2 id="stuck-heading">Stuck?</h2>
-        {/* Keyed by lesson so the next lesson starts with its hints hidden. */}
-        <Hints key={lesson.id} hints={lesson.hints} />
+        <Hints hints={lesson.hints} shown={hintsShown} onShowMore={onShowHint} />
         <div className="stuck__solution">
           <Button variant="quiet" unavailable={showingSolution} onClick={() => setConfirming(true)}>
             Show solution

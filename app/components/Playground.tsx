@@ -17,6 +17,12 @@ import { EditorPane } from './EditorPane.tsx';
 import { RunControls } from './RunControls.tsx';
 import { PreviewPane } from './PreviewPane.tsx';
 import { TerminalPane } from './TerminalPane.tsx';
+import { CheckButton } from './CheckButton.tsx';
+import { CheckResults } from './CheckResults.tsx';
+import { useLessonCheck } from '../check/useLessonCheck.ts';
+import { useCheckShortcut } from '../check/useCheckShortcut.ts';
+import { isChecking } from '../check/check-words.ts';
+import { hashFor } from '../lessons/lesson-route.ts';
 
 interface Props {
   lessons: readonly ClientLesson[];
@@ -50,13 +56,25 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
     [lesson, lessons, session],
   );
 
+  const check = useLessonCheck({ runtime, lesson, files, session, storage });
+  const checking = isChecking(check.check);
+  useCheckShortcut(check.start);
+
+  // Hints revealed so far, shared by "Stuck?" and the check results; each lesson starts with none.
+  const [hints, setHints] = useState({ lessonId: lesson.id, shown: 0 });
+  const hintsShown = hints.lessonId === lesson.id ? hints.shown : 0;
+  const showHint = () => setHints({ lessonId: lesson.id, shown: Math.min(hintsShown + 1, lesson.hints.length) });
+
   const run = () => {
     files.flush();
+    // The learner asked to see their program: the preview and terminal come back from behind the results.
+    check.closePanel();
     void session?.run(files.latestFiles(), lesson.command);
   };
+  const next = lessons[index + 1];
 
   return (
-    <main className="layout">
+    <main className={check.panelOpen ? 'layout layout--checked' : 'layout'}>
       {/* Keyed by lesson: another lesson starts at the top of its text, not where the last one was scrolled. */}
       <div className="pane instructions-pane" key={lesson.id}>
         <Instructions
@@ -68,24 +86,41 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
           completed={completed.has(lesson.id)}
           showingSolution={sameFiles(files.files, lesson.solution)}
           onShowSolution={() => files.replaceWith(lesson.solution)}
+          hintsShown={hintsShown}
+          onShowHint={showHint}
         />
       </div>
       <EditorPane
         files={files}
         lesson={lesson}
         starter={lesson.starter}
+        markers={check.markers}
+        onCheck={check.start}
+        reveal={check.reveal}
         controls={
           <RunControls
             runtime={runtimeState}
             snapshot={snapshot}
+            checking={checking}
             onRun={run}
             onStop={() => void session?.stop()}
             onRestart={run}
-            // Issue 3: the Check button (app/check/) goes in checkSlot, and its results panel below the editor.
-            checkSlot={null}
+            checkSlot={<CheckButton check={check.check} ready={check.ready && runtimeState === 'ready'} onCheck={check.start} onCancel={check.cancel} />}
           />
         }
       />
+      {check.panelOpen && check.check && (
+        <CheckResults
+          check={check.check}
+          files={files.files}
+          hints={lesson.hints}
+          hintsShown={hintsShown}
+          onShowHint={showHint}
+          next={next && { title: next.title, href: hashFor(next) }}
+          onReveal={check.showLine}
+          onClose={check.closePanel}
+        />
+      )}
       <PreviewPane
         key={lesson.id}
         view={previewView(snapshot.run, previews)}

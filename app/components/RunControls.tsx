@@ -1,6 +1,6 @@
 /**
  * Run, Stop and Restart, and what the run is doing, announced politely to screen readers.
- * Issue 3's Check button sits in `checkSlot`, after Restart; nothing is rendered there until it exists.
+ * The Check button sits in `checkSlot`, after Restart.
  */
 import type { ReactNode } from 'react';
 import type { RunSnapshot } from '../hooks/run-session.ts';
@@ -12,11 +12,14 @@ interface Props {
   onRun(): void;
   onStop(): void;
   onRestart(): void;
+  /** A check is running: it stopped the Run and gives it back when done, so Run waits. */
+  checking?: boolean;
   checkSlot?: ReactNode;
 }
 
-export function RunControls({ runtime, snapshot, onRun, onStop, onRestart, checkSlot }: Props) {
-  const { run, busy } = snapshot;
+export function RunControls({ runtime, snapshot, onRun, onStop, onRestart, checking = false, checkSlot }: Props) {
+  const { run } = snapshot;
+  const busy = snapshot.busy || checking;
   const ready = runtime === 'ready';
   const running = run.phase === 'starting' || run.phase === 'running';
   return (
