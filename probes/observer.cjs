@@ -21,6 +21,11 @@ function install(logFile) {
   const path = require('node:path');
   const { fileURLToPath } = require('node:url');
 
+  // Output to a pipe is asynchronous in node, so a program that floods and then crashes loses the
+  // queued output and, when the reader is slow, even its error message. Blocking writes make the
+  // check see what a terminal would: everything, ending with the crash.
+  for (const stream of [process.stdout, process.stderr]) stream._handle?.setBlocking?.(true);
+
   const cwd = process.cwd();
   const ids = new WeakMap();
   let nextId = 1;

@@ -12,6 +12,9 @@ import { groupListeners } from './proc-listeners.mjs';
 import { waitExitOrListen, waitReady } from './waits.mjs';
 
 let counter = 0;
+/** After exit: how long the pipes may stay quiet before the output counts as complete, and the cap. */
+const QUIET_MS = 150;
+const DRAIN_LIMIT_MS = 3000;
 const OBSERVER_FRAME = /^\s+at .*[\\/]\.portside[\\/]observer\.cjs:\d+/;
 
 export class Run {
@@ -46,13 +49,25 @@ export class Run {
     this.child = child;
     child.stdout.setEncoding('utf8');
     child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (text) => this.tail.push(text));
-    child.stderr.on('data', (text) => this.tail.push(text));
+    let lastOutputAt = Date.now();
+    const collect = (text) => {
+      lastOutputAt = Date.now();
+      this.tail.push(text);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
     const closed = new Promise((done) => child.once('close', done));
     child.once('error', (error) => this.fail(error));
     child.once('exit', async (code, signal) => {
-      // The output still in the pipes belongs in the transcript; a grandchild may hold them open.
-      await within(closed, 300);
+      // The output still in the pipes belongs in the transcript (a crash's error line comes last,
+      // after a flood that can take a while to drain on a busy machine). A grandchild may hold the
+      // pipes open, so stop waiting once they have been quiet for a moment.
+      const exitedAt = Date.now();
+      let isClosed = false;
+      closed.then(() => (isClosed = true));
+      while (!isClosed && Date.now() - Math.max(lastOutputAt, exitedAt) < QUIET_MS && Date.now() - exitedAt < DRAIN_LIMIT_MS) {
+        await within(closed, QUIET_MS);
+      }
       this.exitInfo = { code, signal, afterMs: Date.now() - this.startedAt };
       this.resolveExit(this.exitInfo);
     });
