@@ -34,6 +34,12 @@ describe('checkReducer', () => {
     ['the check could not run (bad check.json)', [{ type: 'spawned' }, event({ type: 'error', message: 'check.json: "rules" …' }), done(false), { type: 'exit', code: 2 }], 'error', { 'responds-http': 'not-run', 'uses-env-port': 'not-run', 'no-hardcoded-port': 'not-run' }],
     ['the check could not start (spawn failed)', [{ type: 'failed', message: 'Could not start the check: no node' }], 'error', { 'responds-http': 'not-run' }],
     ['cancelled: finished results stay, the rest were not run', [{ type: 'spawned' }, start, result('responds-http', 'pass'), running('uses-env-port'), { type: 'cancel' }, done(false, true), { type: 'exit', code: 143 }], 'cancelled', { 'responds-http': 'pass', 'uses-env-port': 'not-run', 'no-hardcoded-port': 'not-run' }],
+    [
+      'a harness that finished just before the cancel reached it: its results count',
+      [{ type: 'spawned' }, start, { type: 'cancel' }, result('responds-http', 'timeout', { neverStarted: true }), result('uses-env-port', 'skipped'), result('no-hardcoded-port', 'skipped'), done(false)],
+      'failed',
+      { 'responds-http': 'timeout', 'uses-env-port': 'skipped', 'no-hardcoded-port': 'skipped' },
+    ],
     ['rules failed by the cancel itself are not results', [{ type: 'spawned' }, start, result('responds-http', 'pass'), { type: 'cancel' }, result('uses-env-port', 'error'), done(false, true)], 'cancelled', { 'responds-http': 'pass', 'uses-env-port': 'not-run' }],
     ['cancelled and killed before it could say done', [{ type: 'spawned' }, start, { type: 'cancel' }, { type: 'exit', code: 137 }], 'cancelled', { 'responds-http': 'not-run' }],
     ['the harness crashed without a done line', [{ type: 'spawned' }, start, result('responds-http', 'fail'), { type: 'output', line: 'TypeError: boom' }, { type: 'exit', code: 1 }], 'crashed', { 'responds-http': 'fail', 'uses-env-port': 'not-run', 'no-hardcoded-port': 'not-run' }],

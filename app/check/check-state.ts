@@ -39,6 +39,8 @@ export interface CheckState {
   problem?: string;
   /** Lines the harness printed that were not events (a crash's stack trace), the last few. */
   output: string[];
+  /** Results that arrived after Cancel; they count only if the harness then finishes normally. */
+  held?: RuleResult[];
 }
 
 export type CheckAction =
@@ -87,14 +89,16 @@ function applyEvent(state: CheckState, event: HarnessEvent): CheckState {
     case 'running':
       return updateRule(state, event.id, (rule) => (rule.state === 'waiting' ? { ...rule, state: 'running' } : rule));
     case 'result':
-      // Once cancelled, the harness may fail the rules it was in the middle of with "cancelled";
-      // those are not results of the learner's code, so they stay "not run".
-      if (state.phase === 'cancelling') return state;
-      return updateRule(state, event.result.id, (rule) => ({ ...rule, state: event.result.status, result: event.result }));
+      // After Cancel the harness fails the rules it was in the middle of with "cancelled"; those
+      // say nothing about the learner's code. But the harness may have finished just before the
+      // signal arrived, and then they are real: hold them until `done` says which it was.
+      if (state.phase === 'cancelling') return { ...state, held: [...(state.held ?? []), event.result] };
+      return withResult(state, event.result);
     case 'error':
       return { ...state, problem: event.message };
     case 'done': {
       if (event.cancelled) return settle(state, 'cancelled');
+      if (state.held) return applyEvent({ ...(state.held.reduce(withResult, state)), held: undefined }, event);
       if (state.problem !== undefined) return settle(state, 'error');
       const allPass = event.passed && state.rules.every((rule) => rule.state === 'pass');
       return settle(state, allPass ? 'passed' : 'failed');
@@ -109,9 +113,13 @@ function exited(state: CheckState, code: number): CheckState {
   return settle({ ...state, problem }, 'crashed');
 }
 
+function withResult(state: CheckState, result: RuleResult): CheckState {
+  return updateRule(state, result.id, (rule) => ({ ...rule, state: result.status, result }));
+}
+
 function settle(state: CheckState, phase: CheckPhase): CheckState {
   const rules = state.rules.map((rule) => (rule.result ? rule : { ...rule, state: 'not-run' as const }));
-  return { ...state, phase, rules };
+  return { ...state, phase, rules, held: undefined };
 }
 
 function updateRule(state: CheckState, id: string, change: (rule: RuleView) => RuleView): CheckState {

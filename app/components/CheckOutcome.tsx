@@ -5,7 +5,7 @@
  */
 import type { CheckState } from '../check/check-state.ts';
 import { progress } from '../check/check-state.ts';
-import { countText, summaryText } from '../check/check-words.ts';
+import { countText, firstProblem, summaryText } from '../check/check-words.ts';
 
 interface Props {
   check: CheckState;
@@ -31,8 +31,14 @@ export function CheckOutcome({ check, next }: Props) {
           )}
         </div>
       );
-    case 'failed':
+    case 'failed': {
+      if (firstProblem(check)?.result?.details.neverStarted) {
+        const notRun = check.rules.filter((rule) => rule.state === 'skipped').length;
+        const others = notRun === 0 ? '' : notRun === 1 ? ', so the other rule was not run' : `, so the other ${notRun} rules were not run`;
+        return <p className="check-outcome check-outcome--failed">Your server never started{others}. Here is why:</p>;
+      }
       return <p className="check-outcome check-outcome--failed">{countText(check)} The first problem is open below.</p>;
+    }
     case 'cancelled':
       return <p className="check-outcome check-outcome--cancelled">{summaryText(check)}</p>;
     case 'error':

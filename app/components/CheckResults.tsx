@@ -3,7 +3,7 @@
  * the first failure opened, and a polite live summary for screen readers. It renders state; the
  * CheckStore drives the harness.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CheckState } from '../check/check-state.ts';
 import { isSettled } from '../check/check-state.ts';
 import { firstProblem, summaryText } from '../check/check-words.ts';
@@ -32,6 +32,17 @@ export function CheckResults({ check, files, hints, hintsShown, onShowHint, next
   const [toggled, setToggled] = useState<{ run: number; open: Record<string, boolean> }>({ run: check.run, open: {} });
   const first = isSettled(check) ? firstProblem(check) : undefined;
   const isOpen = (id: string) => (toggled.run === check.run && id in toggled.open ? toggled.open[id] === true : id === first?.id);
+  const body = useRef<HTMLDivElement>(null);
+  const firstId = first?.id;
+  useEffect(
+    function showFirstProblem() {
+      // Passing rules come first in lesson order; the learner should not have to scroll to what failed.
+      const item = firstId ? body.current?.querySelector<HTMLElement>(`[data-rule="${CSS.escape(firstId)}"]`) : null;
+      const view = body.current;
+      if (view && item && item.offsetTop > view.scrollTop + view.clientHeight * 0.4) view.scrollTop = item.offsetTop - 12;
+    },
+    [check.run, firstId],
+  );
   const toggle = (id: string) =>
     setToggled((now) => ({ run: check.run, open: { ...(now.run === check.run ? now.open : {}), [id]: !isOpen(id) } }));
 
@@ -45,7 +56,7 @@ export function CheckResults({ check, files, hints, hintsShown, onShowHint, next
           Close
         </Button>
       </div>
-      <div className="check-pane__body">
+      <div className="check-pane__body" ref={body}>
         {/* What a screen reader hears when the check ends; the same facts are shown below. */}
         <p id="check-summary" className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
           {summaryText(check)}

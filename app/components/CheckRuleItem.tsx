@@ -27,7 +27,7 @@ export function CheckRuleItem({ rule, expanded, onToggle, children }: Props) {
     </>
   );
   return (
-    <li className={`check-rule check-rule--${tone}`}>
+    <li className={`check-rule check-rule--${tone}`} data-rule={rule.id}>
       {rule.result ? (
         <button type="button" className="check-rule__head" aria-expanded={expanded} aria-controls={detailsId} onClick={onToggle}>
           {head}
