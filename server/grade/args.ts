@@ -2,7 +2,7 @@
 
 export const USAGE = `usage: npm run grade -- <lesson-id> <dir>... [--json]
 
-  <lesson-id>  a lesson's slug (take-the-port) or folder name (02-take-the-port)
+  <lesson-id>  a lesson's slug (take-the-port), folder name (02-take-the-port) or number (02)
   <dir>        one or more submission folders; each is copied, never modified
   --json       one JSON object per submission per line instead of text
 

@@ -87,7 +87,8 @@ async function readFiles(dir: string, lessonFile: string): Promise<FileMap> {
   return files;
 }
 
-/** Finds a lesson by slug (`take-the-port`) or folder name (`02-take-the-port`). */
+/** Finds a lesson by slug (`take-the-port`), folder name (`02-take-the-port`) or number (`02`, `2`). */
 export function findLesson(lessons: Lesson[], id: string): Lesson | undefined {
-  return lessons.find((l) => l.id === id || l.folder === id);
+  const number = /^\d+$/.test(id) ? Number(id) : undefined;
+  return lessons.find((l) => l.id === id || l.folder === id || l.order === number);
 }
