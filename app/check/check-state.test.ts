@@ -54,7 +54,7 @@ describe('checkReducer', () => {
   test('a crash says the check itself failed, with the exit code, and keeps the output tail', () => {
     const lines = Array.from({ length: OUTPUT_TAIL_LINES + 5 }, (_, i) => ({ type: 'output', line: `line ${i}` }) as const);
     const state = play([{ type: 'spawned' }, ...lines, { type: 'exit', code: 7 }]);
-    expect(state.problem).toMatch(/^The check itself failed: .*exit code 7.*not in your code/);
+    expect(state.problem).toMatch(/^The checker stopped \(exit code 7\).*not in your code/);
     expect(state.output).toHaveLength(OUTPUT_TAIL_LINES);
     expect(state.output.at(-1)).toBe(`line ${OUTPUT_TAIL_LINES + 4}`);
   });

@@ -109,7 +109,7 @@ function applyEvent(state: CheckState, event: HarnessEvent): CheckState {
 /** The harness ended. Without a `done` first, that is a crash (or a cancel that had to kill it). */
 function exited(state: CheckState, code: number): CheckState {
   if (state.phase === 'cancelling') return settle(state, 'cancelled');
-  const problem = `The check itself failed: the checker stopped (exit code ${code}) before it finished. This is a problem in Portside, not in your code.`;
+  const problem = `The checker stopped (exit code ${code}) before it finished. This is a problem in Portside, not in your code.`;
   return settle({ ...state, problem }, 'crashed');
 }
 

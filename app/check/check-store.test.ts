@@ -10,6 +10,7 @@ import type { ClientLesson } from '../lessons/types.ts';
 import type { FileMap, Runtime } from '../runtime/types.ts';
 import { TerminalFeed } from '../terminal/terminal-feed.ts';
 import { markersFor } from './check-markers.ts';
+import { summaryText } from './check-words.ts';
 import type { CheckState } from './check-state.ts';
 import { CheckStore, type LearnerRun } from './check-store.ts';
 import { probeFiles } from './probe-files.ts';
@@ -126,7 +127,8 @@ describe('CheckStore', () => {
     const take = lesson('take-the-port');
     await store.check({ lesson: take, files: take.solution });
     expect(state()?.phase).toBe('crashed');
-    expect(state()?.problem).toMatch(/^The check itself failed: .*exit code 1/);
+    expect(state()?.problem).toMatch(/^The checker stopped \(exit code 1\)/);
+    expect(summaryText(state() as CheckState)).toMatch(/^The check itself failed: /);
     expect(state()?.output.join('\n')).toContain('harness bug on purpose');
     expect(state()?.rules.every((rule) => rule.state === 'not-run')).toBe(true);
   });

@@ -50,7 +50,7 @@ export function summaryText(state: CheckState): string {
     case 'error':
       return /^The check itself/.test(state.problem ?? '') ? (state.problem ?? '') : `The check could not run: ${state.problem ?? 'unknown problem'}`;
     case 'crashed':
-      return state.problem ?? 'The check itself failed.';
+      return `The check itself failed: ${state.problem ?? 'the checker stopped before it finished.'}`;
     case 'passed':
       return total === 1 ? 'The rule passes. Lesson complete.' : `All ${total} rules pass. Lesson complete.`;
     case 'failed': {
