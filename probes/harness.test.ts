@@ -80,6 +80,8 @@ describe('the harness protocol', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(143);
     expect(events.at(-1)).toMatchObject({ type: 'done', passed: false, cancelled: true });
+    // A cancel is said once, by `done`: no rule is blamed on "the check itself failed".
+    expect(events.filter((e) => e.type === 'result')).toEqual([]);
     expect(taggedProcesses(tag)).toEqual([]);
   });
 

@@ -37,12 +37,16 @@ export async function runRules(ctx, emit) {
   const server = rules.filter((r) => r.kind !== 'static');
   if (server.length) {
     const primary = startPrimary(ctx);
+    // The rules that talk to the main run are at work from the moment it starts (waiting for it
+    // to listen is part of them), so say so now rather than after a slow start.
+    for (const rule of server.filter((r) => r.kind === 'primary')) running(rule);
     const gate = primary.then((p) => (neverStarted(p.ready) ? p : null), () => null);
     const afterGate = async (res) => {
       if (!(await gate)) report(res);
     };
     tasks.push(primary.catch((error) => {
-      for (const rule of server) report(result(rule.id, 'error', `The check itself failed to start your server: ${error.message}. This is a problem in Portside, not in your code.`));
+      if (error instanceof Cancelled || ctx.signal.aborted) return; // a cancel is reported once, by `done`
+      for (const rule of server) report(result(rule.id, 'error', `The check itself failed to start your server: ${withoutStop(error.message)}. This is a problem in Portside, not in your code.`));
     }));
     tasks.push(gate.then((failed) => {
       if (!failed) return;
@@ -59,10 +63,7 @@ export async function runRules(ctx, emit) {
       const main = await primary;
       try {
         if (neverStarted(main.ready)) return;
-        for (const rule of server.filter((r) => r.kind === 'primary')) {
-          running(rule);
-          report(await execute(rule, ctx, main));
-        }
+        for (const rule of server.filter((r) => r.kind === 'primary')) report(await execute(rule, ctx, main));
       } finally {
         await main.run.stop();
       }
@@ -101,8 +102,13 @@ async function execute(rule, ctx, arg) {
     return { ...res, durationMs: Date.now() - started };
   } catch (error) {
     if (error instanceof Cancelled || ctx.signal.aborted) return null;
-    return result(rule.id, 'error', `The check itself failed: ${error.message}. This is a problem in Portside, not in your code.`, { steps: String(error.stack ?? error).split('\n').slice(0, 8) });
+    return result(rule.id, 'error', `The check itself failed: ${withoutStop(error.message)}. This is a problem in Portside, not in your code.`, { steps: String(error.stack ?? error).split('\n').slice(0, 8) });
   }
+}
+
+/** A message without its final full stop, to be embedded in a sentence. */
+function withoutStop(message) {
+  return String(message).replace(/[.\s]+$/, '');
 }
 
 /** Runs tasks one at a time when `exclusive`, else all at once. */
