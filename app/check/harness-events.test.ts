@@ -13,7 +13,7 @@ describe('parseHarnessLine', () => {
     ['cancelled done', '{"type":"done","passed":false,"cancelled":true,"signal":"SIGTERM"}', { type: 'done', passed: false, cancelled: true }],
     ['surrounding spaces and \\r', '  {"type":"running","id":"a"}\r', { type: 'running', id: 'a' }],
   ])('reads a %s line', (_name, line, expected) => {
-    expect(parseHarnessLine(line)).toEqual(expected);
+    expect(parseHarnessLine(line)).toMatchObject(expected);
   });
 
   test.each([
