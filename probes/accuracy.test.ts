@@ -11,6 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { checkFolder } from '../server/grade/check-folder.ts';
 import type { RuleResult } from '../server/grade/run-harness.ts';
 import { taggedProcesses } from './tagged-processes.ts';
+import { semaphore } from '../server/test-support/semaphore.ts';
 
 interface Expectation {
   about: string;
@@ -73,19 +74,3 @@ describe('rule accuracy on the fixture submissions', () => {
     expect(details.transcript.join('\n')).toMatch(/1\.9 MB of earlier output not shown/);
   }, 60_000);
 });
-
-function semaphore(size: number) {
-  let free = size;
-  const waiting: (() => void)[] = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (free === 0) await new Promise<void>((resolve) => waiting.push(resolve));
-    else free -= 1;
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else free += 1;
-    }
-  };
-}

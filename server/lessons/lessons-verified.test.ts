@@ -12,6 +12,7 @@ import type { HarnessOutcome } from '../grade/run-harness.ts';
 import { taggedProcesses } from '../../probes/tagged-processes.ts';
 import { loadLessons, type Lesson } from './load.ts';
 import { lessonPackages } from './packages.ts';
+import { semaphore } from '../test-support/semaphore.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', 'lessons');
 const lessons = await loadLessons(ROOT);
@@ -58,19 +59,3 @@ describe.concurrent.each(lessons)('lesson $folder', (lesson) => {
     expect(outcome.passed).toBe(true);
   }, 120_000);
 });
-
-function semaphore(size: number) {
-  let free = size;
-  const waiting: (() => void)[] = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (free === 0) await new Promise<void>((resolve) => waiting.push(resolve));
-    else free -= 1;
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else free += 1;
-    }
-  };
-}
