@@ -15,6 +15,7 @@ import type { CheckState } from './check-state.ts';
 import type { LearnerRun } from './check-store.ts';
 import { isChecking } from './check-words.ts';
 import { useCheck } from './useCheck.ts';
+import { runOptionsFor } from '../router/run-options.ts';
 
 interface Options {
   runtime: Runtime | null;
@@ -69,7 +70,7 @@ export function useLessonCheck({ runtime, lesson, files, session, storage }: Opt
           isRunning: () => ['starting', 'running'].includes(session.getSnapshot().run.phase),
           stop: () => session.stop(),
           // The files as they are when the check ends: edits made meanwhile are the learner's latest.
-          restore: () => session.run(files.latestFiles(), lesson.command),
+          restore: () => session.run(files.latestFiles(), lesson.command, runOptionsFor(lesson)),
         }
       : undefined;
     void store.check({ lesson, files: now, learnerRun, onPassed: () => markCompleted(storage, lesson.id) });

@@ -23,6 +23,8 @@ import { useLessonCheck } from '../check/useLessonCheck.ts';
 import { useCheckShortcut } from '../check/useCheckShortcut.ts';
 import { isChecking } from '../check/check-words.ts';
 import { hashFor } from '../lessons/lesson-route.ts';
+import { runOptionsFor } from '../router/run-options.ts';
+import { RouterPanel } from './RouterPanel.tsx';
 
 interface Props {
   lessons: readonly ClientLesson[];
@@ -69,7 +71,7 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
     files.flush();
     // The learner asked to see their program: the preview and terminal come back from behind the results.
     check.closePanel();
-    void session?.run(files.latestFiles(), lesson.command);
+    void session?.run(files.latestFiles(), lesson.command, runOptionsFor(lesson));
   };
   const next = lessons[index + 1];
 
@@ -128,6 +130,7 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
         progress={boot.status === 'starting' ? boot.progress : undefined}
         defaultPath={lesson.probe.path}
         servesHttp={lesson.preview}
+        below={snapshot.router && <RouterPanel router={snapshot.router} />}
       />
       <TerminalPane feed={feed} onLine={(line) => session?.input(line)} onInterrupt={() => void session?.stop()} />
     </main>

@@ -2,7 +2,7 @@
  * The learner's server as a browser sees it: an address bar (which port, which path), a reload
  * button, and the page itself — or a notice saying why there is nothing to show.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { previewSrc, type PreviewView } from '../previews.ts';
 import { Button } from './Button.tsx';
 import { PreviewNotice } from './PreviewNotice.tsx';
@@ -15,9 +15,11 @@ interface Props {
   defaultPath: string;
   /** False for lessons whose server speaks another protocol (raw TCP): there is no page to show. */
   servesHttp: boolean;
+  /** Shown under the page, e.g. the Router panel when the preview is the router's port. */
+  below?: ReactNode;
 }
 
-export function PreviewPane({ view, runtime, progress, defaultPath, servesHttp }: Props) {
+export function PreviewPane({ view, runtime, progress, defaultPath, servesHttp, below }: Props) {
   const [path, setPath] = useState(defaultPath);
   const [typed, setTyped] = useState(defaultPath);
   const [reloads, setReloads] = useState(0);
@@ -68,6 +70,7 @@ export function PreviewPane({ view, runtime, progress, defaultPath, servesHttp }
           <PreviewNotice view={view} runtime={runtime} progress={progress} />
         )}
       </div>
+      {below}
       {view.kind === 'showing' && view.others.length > 0 && (
         <p className="preview-pane__aside">
           Your server also listens on {view.others.join(', ')}; only PORT ({view.port}) would get traffic on a platform.

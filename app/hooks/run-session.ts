@@ -8,6 +8,8 @@ import type { RunPhase } from '../previews.ts';
 import { splitCommand } from '../lessons/split-command.ts';
 import type { TerminalFeed } from '../terminal/terminal-feed.ts';
 import { commandLine, endsLine, errorLine, exitLine, noticeLine, previewErrorLine } from '../terminal/transcript.ts';
+import { RoutedRun } from '../router/routed-run.ts';
+import type { RouterState } from '../router/router-state.ts';
 
 export interface RunSnapshot {
   run: RunPhase;
@@ -15,12 +17,24 @@ export interface RunSnapshot {
   busy: boolean;
   /** Why the last Run could not start, in words for the learner. */
   error: string | null;
+  /** The router and its instances, when the last Run was behind the router. */
+  router: RouterState | null;
+}
+
+export interface RunOptions {
+  /**
+   * Runs the command as two instances, each on its own PORT, behind the routing layer
+   * (probes/router.mjs) on a third port, which the preview shows. See app/router/.
+   */
+  behindRouter?: boolean;
 }
 
 interface CurrentRun {
   port: number;
   opened: number[];
   process: RuntimeProcess | null;
+  /** Behind the router: `port` is the router's, and the instances label their own output. */
+  routed: boolean;
   stoppedByLearner: boolean;
   finished: Promise<void>;
 }
@@ -29,7 +43,7 @@ interface CurrentRun {
 const STOP_GRACE_MS = 5000;
 
 export class RunSession {
-  private snapshot: RunSnapshot = { run: { phase: 'idle' }, busy: false, error: null };
+  private snapshot: RunSnapshot = { run: { phase: 'idle' }, busy: false, error: null, router: null };
   private readonly listeners = new Set<() => void>();
   private current: CurrentRun | null = null;
   private queue: Promise<void> = Promise.resolve();
@@ -57,10 +71,10 @@ export class RunSession {
 
   getSnapshot = (): RunSnapshot => this.snapshot;
 
-  run(files: FileMap, command: string): Promise<void> {
+  run(files: FileMap, command: string, options: RunOptions = {}): Promise<void> {
     return this.enqueue(async () => {
       await this.stopCurrent();
-      await this.start(files, command);
+      await this.start(files, command, options);
     });
   }
 
@@ -70,7 +84,7 @@ export class RunSession {
 
   /** Sends typed text to the running process's stdin; dropped when nothing runs. */
   input(text: string): void {
-    if (this.snapshot.run.phase === 'running') this.current?.process?.write(text);
+    if (this.snapshot.run.phase === 'running' && !this.current?.routed) this.current?.process?.write(text);
   }
 
   dispose(): void {
@@ -90,18 +104,25 @@ export class RunSession {
     return next;
   }
 
-  private async start(files: FileMap, command: string): Promise<void> {
-    this.update({ error: null });
+  private async start(files: FileMap, command: string, { behindRouter = false }: RunOptions): Promise<void> {
+    this.update({ error: null, router: null });
     try {
       const { program, args } = splitCommand(command);
-      const port = await this.runtime.freePort();
-      const run: CurrentRun = { port, opened: [], process: null, stoppedByLearner: false, finished: Promise.resolve() };
+      const routed = behindRouter ? new RoutedRun(this.runtime, program, args) : null;
+      const port = routed ? await routed.choosePorts() : await this.runtime.freePort();
+      const run: CurrentRun = { port, opened: [], process: null, routed: routed !== null, stoppedByLearner: false, finished: Promise.resolve() };
       this.current = run;
+      routed?.onState((router) => this.current === run && this.update({ router }));
       this.update({ run: { phase: 'starting', port } });
       await this.syncFiles(files);
-      const env = { PORT: String(port) };
-      this.write(commandLine(env, program, args));
-      run.process = await this.runtime.spawn(program, args, { env });
+      if (routed) {
+        await routed.start();
+        run.process = routed;
+      } else {
+        const env = { PORT: String(port) };
+        this.write(commandLine(env, program, args));
+        run.process = await this.runtime.spawn(program, args, { env });
+      }
       run.finished = this.follow(run, run.process);
       this.update({ run: { phase: 'running', port, opened: [...run.opened] } });
     } catch (error) {
@@ -127,7 +148,8 @@ export class RunSession {
     // Output can trail the exit by a moment; wait for it, but never for a stream that hangs.
     await Promise.race([drained, delay(500)]);
     if (!endsLine(this.lastOutput)) this.write('\n');
-    this.write(exitLine(code, run.stoppedByLearner));
+    // Behind the router, the router and each instance have said how they ended, in their own lines.
+    if (!run.routed) this.write(exitLine(code, run.stoppedByLearner));
     if (this.current !== run) return;
     this.update({
       run: { phase: 'exited', port: run.port, code, opened: [...run.opened], stoppedByLearner: run.stoppedByLearner },
@@ -163,6 +185,8 @@ export class RunSession {
   private notePort(event: PortEvent): void {
     const run = this.current;
     if (!run || event.type !== 'open' || run.opened.includes(event.port)) return;
+    // The instances' ports are the router's business (the Router panel); the preview shows the router.
+    if (run.routed && event.port !== run.port) return;
     run.opened.push(event.port);
     if (this.snapshot.run.phase === 'running') {
       this.update({ run: { phase: 'running', port: run.port, opened: [...run.opened] } });
@@ -179,7 +203,7 @@ export class RunSession {
     return this.enqueue(async () => {
       await this.stopCurrent();
       this.current = null;
-      this.update({ run: { phase: 'idle' }, error: null });
+      this.update({ run: { phase: 'idle' }, error: null, router: null });
       if (!endsLine(this.lastOutput)) this.write('\n');
       this.write(noticeLine(note));
     });

@@ -4,7 +4,7 @@ import type { Runtime } from '../runtime/types.ts';
 import type { TerminalFeed } from '../terminal/terminal-feed.ts';
 import { RunSession, type RunSnapshot } from './run-session.ts';
 
-const IDLE: RunSnapshot = { run: { phase: 'idle' }, busy: false, error: null };
+const IDLE: RunSnapshot = { run: { phase: 'idle' }, busy: false, error: null, router: null };
 const noSubscription = () => () => undefined;
 const idle = () => IDLE;
 
