@@ -56,7 +56,6 @@ export class RoutedRun implements RuntimeProcess {
   async choosePorts(): Promise<number> {
     const [router = 0, ...instances] = await distinctFreePorts(this.runtime, INSTANCE_COUNT + 1);
     this.state = initialRouterState(router, instances);
-    this.endPorts = this.runtime.onPort((event) => this.apply({ type: 'port', port: event.port, open: event.type === 'open' }));
     return router;
   }
 
@@ -67,6 +66,7 @@ export class RoutedRun implements RuntimeProcess {
 
   /** Writes the router into the workspace, starts the instances one by one, then the router. */
   async start(): Promise<void> {
+    this.endPorts = this.runtime.onPort((event) => this.apply({ type: 'port', port: event.port, open: event.type === 'open' }));
     try {
       const router = (await probeFiles())[ROUTER_SCRIPT];
       if (router === undefined) throw new Error(`${ROUTER_SCRIPT} is missing from the probe files`);
