@@ -31,9 +31,13 @@ export class ProcessTrees {
    * from everything already known (cheap), while `signal` scans the whole table (thorough).
    */
   async refresh(): Promise<number[]> {
-    const seeds = [...this.trees.values()].flatMap((members) => [...members.keys()]);
+    const roots = this.roots;
+    // Roots seed the walk even when forgotten as members, so a root is never lost for good.
+    const seeds = [...this.trees].flatMap(([root, members]) => [root, ...members.keys()]);
     const table = await readTrees(seeds);
-    return [...this.trees.keys()].flatMap((root) => this.update(root, table));
+    // A root added while the table was being read is not in it yet: judging it by that table
+    // would drop it (and its ports would never be seen). It is kept for the next refresh.
+    return this.roots.flatMap((root) => (roots.includes(root) ? this.update(root, table) : [root]));
   }
 
   /** Sends `signal` to the whole tree of `root`: its process group and every member, old or new. */
