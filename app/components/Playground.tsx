@@ -132,7 +132,7 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
         servesHttp={lesson.preview}
         below={snapshot.router && <RouterPanel router={snapshot.router} />}
       />
-      <TerminalPane feed={feed} onLine={(line) => session?.input(line)} onInterrupt={() => void session?.stop()} />
+      <TerminalPane feed={feed} onLine={(line) => session?.typed(line, files.latestFiles())} onInterrupt={() => void session?.stop()} />
     </main>
   );
 }

@@ -1,4 +1,7 @@
-/** The terminal: the server's output and exit codes; what the learner types goes to its stdin. */
+/**
+ * The terminal: the server's output and exit codes. What the learner types goes to the running
+ * program's stdin, or, when nothing runs, is run as a command in the workspace (`npm install x`).
+ */
 import { lazy, Suspense } from 'react';
 import type { TerminalFeed } from '../terminal/terminal-feed.ts';
 import { Button } from './Button.tsx';
@@ -19,6 +22,7 @@ export function TerminalPane({ feed, onLine, onInterrupt }: Props) {
     <section className="pane terminal-pane" aria-label="Terminal">
       <div className="pane__bar terminal-pane__bar">
         <h2 className="pane__title">Terminal</h2>
+        <span className="terminal-pane__hint">type a command when nothing runs, e.g. npm install</span>
         <Button variant="quiet" className="button--small" onClick={() => feed.write(CLEAR)}>
           Clear
         </Button>

@@ -129,4 +129,24 @@ describe('RunSession', () => {
     expect(session.getSnapshot().error).toMatch(/unclosed " quote/);
     expect(plain()).toMatch(/Could not start your program/);
   });
+
+  it('runs a command typed into the terminal while nothing runs, in the workspace with the current files', async () => {
+    opened = await open();
+    const { session, plain } = opened;
+    session.typed(`node -e "console.log('read: ' + require('fs').readFileSync('note.txt', 'utf8'))"\n`, { 'note.txt': 'typed works' });
+    await waitFor(() => plain().includes('read: typed works'), 'the typed command to print the file');
+    await waitFor(() => plain().includes('[process exited with code 0]'), 'the typed command to end');
+    expect(session.getSnapshot().run.phase).toBe('idle');
+  });
+
+  it('passes typed lines to a running typed command, and Stop ends it', async () => {
+    opened = await open();
+    const { session, plain } = opened;
+    session.typed(`node -e "process.stdin.on('data', (d) => console.log('got ' + d))"\n`, {});
+    await waitFor(() => session.getSnapshot().busy === false, 'the command to start');
+    session.typed('hello\n', {});
+    await waitFor(() => plain().includes('got hello'), 'the command to read its input');
+    await session.stop();
+    await waitFor(() => /\[process exited with code \d+\]/.test(plain()), 'the command to be stopped');
+  });
 });

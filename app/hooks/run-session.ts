@@ -49,6 +49,8 @@ export class RunSession {
   private queue: Promise<void> = Promise.resolve();
   private pending = 0;
   private written = new Set<string>();
+  /** A command the learner typed into the terminal while nothing ran (`npm install left-pad`). */
+  private typedCommand: RuntimeProcess | null = null;
   private lastOutput = '';
   private readonly stopFollowing: () => void;
 
@@ -84,11 +86,41 @@ export class RunSession {
 
   /** Sends typed text to the running process's stdin; dropped when nothing runs. */
   input(text: string): void {
-    if (this.snapshot.run.phase === 'running' && !this.current?.routed) this.current?.process?.write(text);
+    if (this.typedCommand) this.typedCommand.write(text);
+    else if (this.snapshot.run.phase === 'running' && !this.current?.routed) this.current?.process?.write(text);
+  }
+
+  /**
+   * A line typed into the terminal. While a program runs it is that program's input, as in a
+   * terminal; while nothing runs it is a command to run in the workspace with the current files,
+   * such as `npm install left-pad`.
+   */
+  typed(line: string, files: FileMap): void {
+    const idle = !this.typedCommand && this.snapshot.run.phase !== 'running' && !this.snapshot.busy;
+    if (!idle) return this.input(line);
+    if (line.trim()) void this.enqueue(() => this.startTypedCommand(line.trim(), files));
+  }
+
+  private async startTypedCommand(line: string, files: FileMap): Promise<void> {
+    try {
+      const { program, args } = splitCommand(line);
+      await this.syncFiles(files);
+      const command = await this.runtime.spawn(program, args);
+      this.typedCommand = command;
+      void this.pipe(command.output);
+      void command.exit.then((code) => {
+        if (!endsLine(this.lastOutput)) this.write('\n');
+        this.write(exitLine(code, false));
+        if (this.typedCommand === command) this.typedCommand = null;
+      });
+    } catch (error) {
+      this.write(errorLine(`Could not run "${line}": ${(error as Error).message}`));
+    }
   }
 
   dispose(): void {
     this.stopFollowing();
+    this.typedCommand?.kill();
     this.current?.process?.kill();
     this.listeners.clear();
   }
@@ -172,6 +204,7 @@ export class RunSession {
   }
 
   private async stopCurrent(): Promise<void> {
+    this.typedCommand?.kill();
     const run = this.current;
     if (!run?.process || this.snapshot.run.phase !== 'running') return;
     run.stoppedByLearner = true;
