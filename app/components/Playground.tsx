@@ -39,7 +39,7 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
   const runtime = boot.status === 'ready' ? boot.runtime : null;
   const [feed] = useState(() => {
     const created = new TerminalFeed();
-    created.write(noticeLine('Your program’s output shows here. Type to send it input; Ctrl+C stops it.'));
+    created.write(noticeLine('Your program’s output shows here. Type to send it input; Ctrl+C stops it. When nothing runs, type a command such as npm install.'));
     return created;
   });
   const { session, snapshot } = useRunSession(runtime, feed);

@@ -22,7 +22,6 @@ export function TerminalPane({ feed, onLine, onInterrupt }: Props) {
     <section className="pane terminal-pane" aria-label="Terminal">
       <div className="pane__bar terminal-pane__bar">
         <h2 className="pane__title">Terminal</h2>
-        <span className="terminal-pane__hint">type a command when nothing runs, e.g. npm install</span>
         <Button variant="quiet" className="button--small" onClick={() => feed.write(CLEAR)}>
           Clear
         </Button>
