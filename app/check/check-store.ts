@@ -12,6 +12,7 @@ import type { FileMap, Runtime, RuntimeProcess } from '../runtime/types.ts';
 import { checkReducer, isSettled, startCheck, type CheckAction, type CheckState } from './check-state.ts';
 import { LineSplitter, parseHarnessLine } from './harness-events.ts';
 import { probeFiles } from './probe-files.ts';
+import { delay, readOutput } from '../runtime/process-output.ts';
 
 export type CheckLesson = Pick<ClientLesson, 'id' | 'command' | 'rules' | 'probe' | 'namedPorts'>;
 
@@ -120,7 +121,7 @@ export class CheckStore {
     if (this.phase(run) === 'cancelling') process.kill();
     const splitter = new LineSplitter();
     const take = (lines: string[]) => lines.forEach((line) => this.take(run, line));
-    const drained = readChunks(process.output, (chunk) => take(splitter.push(chunk)));
+    const drained = readOutput(process.output, (chunk) => take(splitter.push(chunk)));
     const code = await process.exit;
     await Promise.race([drained, delay(DRAIN_MS)]);
     take(splitter.end());
@@ -149,23 +150,4 @@ export class CheckStore {
     this.state = state;
     for (const listener of this.listeners) listener();
   }
-}
-
-async function readChunks(stream: ReadableStream<string>, onChunk: (chunk: string) => void): Promise<void> {
-  const reader = stream.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      onChunk(value);
-    }
-  } catch {
-    // The stream broke because the runtime went away; the exit code tells the rest.
-  } finally {
-    reader.releaseLock();
-  }
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

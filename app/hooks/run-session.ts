@@ -10,6 +10,7 @@ import type { TerminalFeed } from '../terminal/terminal-feed.ts';
 import { commandLine, endsLine, errorLine, exitLine, noticeLine, previewErrorLine } from '../terminal/transcript.ts';
 import { RoutedRun } from '../router/routed-run.ts';
 import type { RouterState } from '../router/router-state.ts';
+import { delay, readOutput } from '../runtime/process-output.ts';
 
 export interface RunSnapshot {
   run: RunPhase;
@@ -107,7 +108,7 @@ export class RunSession {
       await this.syncFiles(files);
       const command = await this.runtime.spawn(program, args);
       this.typedCommand = command;
-      void this.pipe(command.output);
+      void readOutput(command.output, (chunk) => this.write(chunk));
       void command.exit.then((code) => {
         if (!endsLine(this.lastOutput)) this.write('\n');
         this.write(exitLine(code, false));
@@ -175,7 +176,7 @@ export class RunSession {
   }
 
   private async follow(run: CurrentRun, process: RuntimeProcess): Promise<void> {
-    const drained = this.pipe(process.output);
+    const drained = readOutput(process.output, (chunk) => this.write(chunk));
     const code = await process.exit;
     // Output can trail the exit by a moment; wait for it, but never for a stream that hangs.
     await Promise.race([drained, delay(500)]);
@@ -188,20 +189,7 @@ export class RunSession {
     });
   }
 
-  private async pipe(output: ReadableStream<string>): Promise<void> {
-    const reader = output.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        this.write(value);
-      }
-    } catch {
-      // The stream broke because the runtime went away; the exit handling reports it.
-    } finally {
-      reader.releaseLock();
-    }
-  }
+
 
   private async stopCurrent(): Promise<void> {
     this.typedCommand?.kill();
@@ -246,8 +234,4 @@ export class RunSession {
     this.snapshot = { ...this.snapshot, ...change };
     for (const listener of this.listeners) listener();
   }
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -11,6 +11,7 @@ import type { Runtime, RuntimeProcess } from '../runtime/types.ts';
 import { commandLine, exitLine } from '../terminal/transcript.ts';
 import { LabelledLines } from './labelled-lines.ts';
 import { applyRouterEvent, initialRouterState, type InstanceState, type RouterEvent, type RouterState } from './router-state.ts';
+import { delay, readOutput } from '../runtime/process-output.ts';
 
 /** Two instances are enough to see round robin, and to see a hardcoded port fail. */
 export const INSTANCE_COUNT = 2;
@@ -114,7 +115,7 @@ export class RoutedRun implements RuntimeProcess {
     const process = await this.runtime.spawn(program, [...args], { env });
     on.spawned();
     const lines = new LabelledLines(label, on.line);
-    const drained = pipe(process.output, (chunk) => this.emit(lines.push(chunk)));
+    const drained = readOutput(process.output, (chunk) => this.emit(lines.push(chunk)));
     const done = process.exit.then(async (code) => {
       await Promise.race([drained, delay(DRAIN_MS)]);
       this.emit(lines.flush());
@@ -176,23 +177,4 @@ async function distinctFreePorts(runtime: Runtime, count: number): Promise<numbe
     ports.add(await runtime.freePort());
   }
   return [...ports];
-}
-
-async function pipe(output: ReadableStream<string>, write: (chunk: string) => void): Promise<void> {
-  const reader = output.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      write(value);
-    }
-  } catch {
-    // The stream broke because the runtime went away; the exit reports it.
-  } finally {
-    reader.releaseLock();
-  }
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
