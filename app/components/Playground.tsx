@@ -77,8 +77,9 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
 
   return (
     <main className={check.panelOpen ? 'layout layout--checked' : 'layout'}>
-      {/* Keyed by lesson: another lesson starts at the top of its text, not where the last one was scrolled. */}
-      <div className="pane instructions-pane" key={lesson.id}>
+      {/* Keyed by lesson: another lesson starts at the top of its text, not where the last one was scrolled.
+          Sibling keys must differ, or React warns and may reuse one element for the other. */}
+      <div className="pane instructions-pane" key={`instructions:${lesson.id}`}>
         <Instructions
           lesson={lesson}
           position={index + 1}
@@ -124,7 +125,7 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
         />
       )}
       <PreviewPane
-        key={lesson.id}
+        key={`preview:${lesson.id}`}
         view={previewView(snapshot.run, previews)}
         runtime={runtimeState}
         progress={boot.status === 'starting' ? boot.progress : undefined}
