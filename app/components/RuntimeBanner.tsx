@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { BootState } from '../hooks/runtime-boot.ts';
+import { RUNTIMES } from '../runtime/registry.ts';
 import { Button } from './Button.tsx';
 import { urlWithRuntime } from './runtime-url.ts';
 
@@ -35,7 +36,7 @@ export function RuntimeBanner({ boot }: Props) {
         </p>
         {alternative && (
           <Button variant="primary" onClick={() => location.assign(urlWithRuntime(location.href, alternative))}>
-            {alternative === 'local' ? 'Use the local runtime instead' : 'Use the WebContainer runtime instead'}
+            {RUNTIMES[alternative].offer}
           </Button>
         )}
       </div>

@@ -3,8 +3,8 @@
  * StrictMode runs effects twice in development, so the boot is a module-level promise rather
  * than something an effect starts and cleans up.
  */
-import { chooseRuntime, runnerToken, startRuntime, RuntimeUnavailableError, type RuntimeChoice } from '../runtime/choose.ts';
-import type { Runtime, RuntimeKind } from '../runtime/types.ts';
+import { chooseRuntime, runnerToken, startRuntime, type RuntimeChoice } from '../runtime/choose.ts';
+import { RuntimeUnavailableError, type Runtime, type RuntimeKind } from '../runtime/types.ts';
 
 export type BootState =
   | { status: 'starting'; choice: RuntimeChoice; progress: string }

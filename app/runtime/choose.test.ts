@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseRuntime, offerAlternative, RuntimeUnavailableError, startRuntime } from './choose.ts';
+import { chooseRuntime, offerAlternative, startRuntime } from './choose.ts';
+import { RuntimeUnavailableError } from './types.ts';
 
 describe('chooseRuntime', () => {
   it.each([

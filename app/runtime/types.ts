@@ -4,7 +4,30 @@
  * stays thin and the local runtime is an honest twin.
  */
 
+/** One per entry of the registry (registry.ts), which the compiler holds to this list. */
 export type RuntimeKind = 'local' | 'webcontainer';
+
+/** A runtime that cannot start; `message` is written for the learner, `alternative` is offered. */
+export class RuntimeUnavailableError extends Error {
+  constructor(message: string, readonly alternative?: RuntimeKind) {
+    super(message);
+    this.name = 'RuntimeUnavailableError';
+  }
+}
+
+/** Learner-facing progress while a runtime starts ("starting the sandbox…"). */
+export type ProgressListener = (message: string) => void;
+
+/** What starting a runtime may need from the page. */
+export interface StartContext {
+  /** The runner token of a page served by `npm start`, or null. */
+  token: string | null;
+  onProgress: ProgressListener;
+  /** `?bootTimeout=<ms>`: how long a WebContainer may take to boot (tests use a short one). */
+  bootTimeoutMs?: number;
+  /** Resolves when the learner has tapped; a WebContainer on iPhone/iPad boots only after one. */
+  waitForGesture?: () => Promise<void>;
+}
 
 /** File contents keyed by workspace-relative path with `/` separators, e.g. `src/app.js`. */
 export type FileMap = Record<string, string>;

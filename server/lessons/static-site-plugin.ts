@@ -8,7 +8,7 @@ import type { Plugin } from 'vite';
 import { loadLessons } from './load.ts';
 import { lessonPackages } from './packages.ts';
 import { buildPackageSnapshot } from './package-snapshot.ts';
-import { PACKAGE_SNAPSHOT_PATH } from '../../app/runtime/wc-packages.ts';
+import { PACKAGE_SNAPSHOT_PATH } from '../../app/runtime/webcontainer/packages.ts';
 import { ISOLATION_HEADERS } from '../isolation.ts';
 
 export interface StaticSiteOptions {

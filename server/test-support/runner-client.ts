@@ -1,7 +1,7 @@
 /** Ways for tests to talk to a real runner: the app's own client, and raw sockets for protocol abuse. */
 import { request } from 'node:http';
 import { WebSocket as NodeWebSocket } from 'ws';
-import { connectLocalRuntime } from '../../app/runtime/local.ts';
+import { connectLocalRuntime } from '../../app/runtime/local/runtime.ts';
 import type { Runtime } from '../../app/runtime/types.ts';
 import { RUNNER_PATH } from '../protocol-constants.ts';
 import type { ServerMessage } from '../protocol.ts';

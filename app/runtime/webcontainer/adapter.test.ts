@@ -8,12 +8,11 @@ import type {
   BootOptions, BufferEncoding, CodeListener, ErrorListener, FileSystemAPI, FileSystemTree, OpenListener, PortListener,
   PreviewMessage, PreviewMessageListener, ServerReadyListener, SpawnOptions, Unsubscribe, WebContainer, WebContainerProcess,
 } from '@webcontainer/api';
-import { bootWebContainerRuntime, BOOT_OPTIONS, type BootEngine, type Engine, type WebContainerRuntimeOptions } from './webcontainer.ts';
-import { RuntimeUnavailableError } from './choose.ts';
-import type { PortEvent, PreviewError, Runtime } from './types.ts';
-import type { BrowserFacts } from './wc-support.ts';
-import type { PackageTree } from './wc-packages.ts';
-import { ISOLATION_HEADERS } from '../../server/isolation.ts';
+import { bootWebContainerRuntime, BOOT_OPTIONS, type BootEngine, type Engine, type WebContainerRuntimeOptions } from './adapter.ts';
+import { RuntimeUnavailableError, type PortEvent, type PreviewError, type Runtime } from '../types.ts';
+import type { BrowserFacts } from './support.ts';
+import type { PackageTree } from './packages.ts';
+import { ISOLATION_HEADERS } from '../../../server/isolation.ts';
 
 // The real boot function must fit the seam the adapter injects; this line fails to compile otherwise.
 const realBootFits: typeof WebContainer.boot extends BootEngine ? true : never = true;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fetchPackageSnapshot, PACKAGE_SNAPSHOT_PATH, PackageSnapshotError } from './wc-packages.ts';
+import { fetchPackageSnapshot, PACKAGE_SNAPSHOT_PATH, PackageSnapshotError } from './packages.ts';
 
 const TREE = { node_modules: { directory: { tiny: { directory: { 'index.js': { file: { contents: 'module.exports = 1;' } } } } } } };
 

@@ -3,11 +3,10 @@
  * (`npm start`), which runs real processes in a private temp workspace. Types only come from
  * server/protocol.ts (its zod schemas stay out of the browser bundle).
  */
-import type { ClientMessage, ResultValues, ServerMessage } from '../../server/protocol.ts';
-import { RUNNER_PATH } from '../../server/protocol-constants.ts';
-import { RuntimeUnavailableError } from './choose.ts';
-import { CONNECTION_LOST_EXIT_CODE, LocalProcess } from './local-process.ts';
-import type { PortEvent, Runtime } from './types.ts';
+import type { ClientMessage, ResultValues, ServerMessage } from '../../../server/protocol.ts';
+import { RUNNER_PATH } from '../../../server/protocol-constants.ts';
+import { CONNECTION_LOST_EXIT_CODE, LocalProcess } from './process.ts';
+import { RuntimeUnavailableError, type PortEvent, type Runtime } from '../types.ts';
 
 export interface LocalRuntimeOptions {
   /** The runner's address; by default RUNNER_PATH on this page's own host. */

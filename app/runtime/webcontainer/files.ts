@@ -3,7 +3,7 @@
  * only be recovered by tearing it down, which loses its file system; the journal is what lets
  * a fresh container get the learner's files back.
  */
-import type { FileMap } from './types.ts';
+import type { FileMap } from '../types.ts';
 
 /** A path the workspace refuses: absolute, empty, or climbing out with `..`. */
 export class WorkspacePathError extends Error {}

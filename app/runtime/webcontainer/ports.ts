@@ -3,7 +3,7 @@
  * close…); the book turns them into changes and knows which ports are open right now, so
  * `freePort` never hands out one that is taken.
  */
-import type { PortEvent } from './types.ts';
+import type { PortEvent } from '../types.ts';
 
 /** Ports learners and tutorials reach for by habit; a PORT we choose must never be one of them. */
 export const HABITUAL_PORTS: ReadonlySet<number> = new Set([80, 443, 3000, 3001, 4000, 5000, 5173, 8000, 8080, 8081, 8888]);

@@ -9,13 +9,12 @@
  * - `port` events repeat and `server-ready` may never fire; the PortBook turns events into changes.
  */
 import { WebContainer, configureAPIKey, PreviewMessageType, type BootOptions, type PreviewMessage } from '@webcontainer/api';
-import { RuntimeUnavailableError, type ProgressListener } from './choose.ts';
-import type { PreviewError, Runtime } from './types.ts';
-import { withDeadline } from './wc-deadline.ts';
-import { WebContainerRuntime, tearDown, type EngineEvents } from './wc-runtime.ts';
-import { explainMissingSupport, needsGestureToBoot, readBrowserFacts, waitForFirstGesture, type BrowserFacts } from './wc-support.ts';
-import { fetchPackageSnapshot, type PackageTree } from './wc-packages.ts';
-import { PROGRESS, bootFailedMessage, bootTimeoutMessage } from './wc-messages.ts';
+import { RuntimeUnavailableError, type PreviewError, type ProgressListener, type Runtime } from '../types.ts';
+import { withDeadline } from './deadline.ts';
+import { WebContainerRuntime, tearDown, type EngineEvents } from './runtime.ts';
+import { explainMissingSupport, needsGestureToBoot, readBrowserFacts, waitForFirstGesture, type BrowserFacts } from './support.ts';
+import { fetchPackageSnapshot, type PackageTree } from './packages.ts';
+import { PROGRESS, bootFailedMessage, bootTimeoutMessage } from './messages.ts';
 
 /** The part of a WebContainer the adapter uses; unit tests hand in a fake of exactly this. */
 export type Engine = Pick<WebContainer, 'fs' | 'spawn' | 'on' | 'mount' | 'teardown'>;

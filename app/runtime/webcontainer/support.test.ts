@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainMissingSupport, needsGestureToBoot, safariVersion, type BrowserFacts } from './wc-support.ts';
+import { explainMissingSupport, needsGestureToBoot, safariVersion, type BrowserFacts } from './support.ts';
 
 const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
 const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FREE_PORT_RANGE, PortBook, pickFreePort } from './wc-ports.ts';
+import { FREE_PORT_RANGE, PortBook, pickFreePort } from './ports.ts';
 
 describe('PortBook', () => {
   it('reports changes and swallows repeats', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMilliseconds, settlesWithin, withDeadline } from './wc-deadline.ts';
+import { parseMilliseconds, settlesWithin, withDeadline } from './deadline.ts';
 
 const never = new Promise<never>(() => {});
 

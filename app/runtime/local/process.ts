@@ -2,7 +2,7 @@
  * A process of the local runtime as the Runtime seam shows it: output arrives as the runner's
  * `output` messages, exit as its `exit` message (or -1 when the connection is lost first).
  */
-import type { RuntimeProcess } from './types.ts';
+import type { RuntimeProcess } from '../types.ts';
 
 /** Exit code reported when the runner connection ended before the process did. */
 export const CONNECTION_LOST_EXIT_CODE = -1;

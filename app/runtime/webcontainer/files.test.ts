@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FileJournal, normalisePath, parentFolders, WorkspacePathError } from './wc-files.ts';
+import { FileJournal, normalisePath, parentFolders, WorkspacePathError } from './files.ts';
 
 describe('normalisePath', () => {
   it.each([

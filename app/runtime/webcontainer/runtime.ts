@@ -1,16 +1,15 @@
 /**
  * The Runtime seam over a booted WebContainer engine: the journal of the learner's files, port
  * bookkeeping, and recovery from a process that ignores kill (a hot loop) by tearing the engine
- * down, booting a fresh one and restoring the files. The engine arrives from webcontainer.ts,
+ * down, booting a fresh one and restoring the files. The engine arrives from adapter.ts,
  * which owns everything that touches `@webcontainer/api` itself (booting, events, mounting).
  */
-import type { ProgressListener } from './choose.ts';
-import type { FileMap, PortEvent, PreviewError, Runtime, RuntimeProcess, SpawnOptions } from './types.ts';
-import { FileJournal, normalisePath, parentFolders } from './wc-files.ts';
-import { PortBook, pickFreePort } from './wc-ports.ts';
-import { SandboxProcess, type EngineProcess } from './wc-process.ts';
-import { settlesWithin } from './wc-deadline.ts';
-import { DISPOSED_MESSAGE, PROGRESS, STUCK_PROCESS_NOTE } from './wc-messages.ts';
+import type { FileMap, ProgressListener, PortEvent, PreviewError, Runtime, RuntimeProcess, SpawnOptions } from '../types.ts';
+import { FileJournal, normalisePath, parentFolders } from './files.ts';
+import { PortBook, pickFreePort } from './ports.ts';
+import { SandboxProcess, type EngineProcess } from './process.ts';
+import { settlesWithin } from './deadline.ts';
+import { DISPOSED_MESSAGE, PROGRESS, STUCK_PROCESS_NOTE } from './messages.ts';
 
 /** What the runtime needs of a booted engine; `@webcontainer/api`'s WebContainer satisfies it. */
 export interface SandboxEngine {

@@ -4,8 +4,8 @@
  * hot loop, the engine process just vanishes, and this wrapper still tells the terminal why and
  * still reports an exit.
  */
-import type { RuntimeProcess } from './types.ts';
-import { settlesWithin } from './wc-deadline.ts';
+import type { RuntimeProcess } from '../types.ts';
+import { settlesWithin } from './deadline.ts';
 
 /** What the wrapper needs of `@webcontainer/api`'s WebContainerProcess (which satisfies it). */
 export interface EngineProcess {

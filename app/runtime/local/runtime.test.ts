@@ -3,12 +3,11 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, WebSocket as NodeWebSocket } from 'ws';
-import { startFixturePlayground, type FixturePlayground } from '../../server/test-support/fixture-playground.ts';
-import { browserLikeWebSocket, connectRuntime, runnerUrl, waitFor } from '../../server/test-support/runner-client.ts';
-import { isAlive, readAll } from '../../server/test-support/processes.ts';
-import { RuntimeUnavailableError } from './choose.ts';
-import { connectLocalRuntime } from './local.ts';
-import type { PortEvent } from './types.ts';
+import { startFixturePlayground, type FixturePlayground } from '../../../server/test-support/fixture-playground.ts';
+import { browserLikeWebSocket, connectRuntime, runnerUrl, waitFor } from '../../../server/test-support/runner-client.ts';
+import { isAlive, readAll } from '../../../server/test-support/processes.ts';
+import { connectLocalRuntime } from './runtime.ts';
+import { RuntimeUnavailableError, type PortEvent } from '../types.ts';
 
 let playground: FixturePlayground;
 beforeAll(async () => void (playground = await startFixturePlayground()));
