@@ -2,12 +2,12 @@
 import { useEffect, useState } from 'react';
 import lessons from 'virtual:lessons';
 import { browserStorage } from './lessons/learner-storage.ts';
-import { useCurrentLesson } from './hooks/useCurrentLesson.ts';
-import { useRuntime } from './hooks/useRuntime.ts';
-import { useCompleted } from './hooks/useCompleted.ts';
+import { useCurrentLesson } from './lessons/useCurrentLesson.ts';
+import { useRuntime } from './runtime/useRuntime.ts';
+import { useCompleted } from './lessons/useCompleted.ts';
 import { Header } from './components/Header.tsx';
-import { RuntimeBanner } from './components/RuntimeBanner.tsx';
-import { Playground } from './components/Playground.tsx';
+import { RuntimeBanner } from './runtime/RuntimeBanner.tsx';
+import { Playground } from './Playground.tsx';
 
 export function App() {
   const [storage] = useState(browserStorage);

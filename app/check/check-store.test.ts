@@ -5,7 +5,7 @@ import { loadLessons } from '../../server/lessons/load.ts';
 import { toClientLesson } from '../../server/lessons/vite-plugin.ts';
 import { REPO_ROOT, startFixturePlayground, type FixturePlayground } from '../../server/test-support/fixture-playground.ts';
 import { connectRuntime, waitFor } from '../../server/test-support/runner-client.ts';
-import { RunSession } from '../hooks/run-session.ts';
+import { RunStore } from '../run/run-store.ts';
 import type { ClientLesson } from '../lessons/types.ts';
 import type { FileMap, Runtime } from '../runtime/types.ts';
 import { TerminalFeed } from '../terminal/terminal-feed.ts';
@@ -84,23 +84,37 @@ describe('CheckStore', () => {
 
   it("stops the learner's Run for the check and starts it again afterwards", async () => {
     const { runtime, store, state } = await open();
-    const session = new RunSession(runtime, new TerminalFeed());
+    const runStore = new RunStore(runtime, new TerminalFeed());
     const take = lesson('take-the-port');
-    await session.run(take.solution, take.command);
-    const before = session.getSnapshot().run;
+    await runStore.run(take.solution, take.command);
+    const before = runStore.getSnapshot().run;
     expect(before.phase).toBe('running');
     const phases: string[] = [];
-    session.subscribe(() => phases.push(session.getSnapshot().run.phase));
+    runStore.subscribe(() => phases.push(runStore.getSnapshot().run.phase));
     const learnerRun: LearnerRun = {
-      isRunning: () => session.getSnapshot().run.phase === 'running',
-      stop: () => session.stop(),
-      restore: () => session.run(take.solution, take.command),
+      isRunning: () => runStore.getSnapshot().run.phase === 'running',
+      stop: () => runStore.stop(),
+      restore: () => runStore.run(take.solution, take.command),
     };
     await store.check({ lesson: take, files: take.solution, learnerRun });
     expect(state()?.phase).toBe('passed');
     expect(phases).toContain('exited');
-    expect(session.getSnapshot().run).toMatchObject({ phase: 'running' });
-    session.dispose();
+    expect(runStore.getSnapshot().run).toMatchObject({ phase: 'running' });
+    runStore.dispose();
+  });
+
+  it('a Check in a new lesson before any Run there removes the files the last Run wrote', async () => {
+    const { runtime, store, state } = await open();
+    const runStore = new RunStore(runtime, new TerminalFeed());
+    const take = lesson('take-the-port');
+    // The Run of an earlier lesson, which had a file this one does not.
+    await runStore.run({ ...take.solution, 'earlier-lesson.js': '// only in the earlier lesson' }, take.command);
+    await runStore.stop();
+    expect(await runtime.readFile('earlier-lesson.js')).toContain('earlier lesson');
+    await store.check({ lesson: take, files: take.solution });
+    expect(state()?.phase).toBe('passed');
+    await expect(runtime.readFile('earlier-lesson.js')).rejects.toThrow();
+    runStore.dispose();
   });
 
   it('cancels a running check: the harness stops and the check says it was cancelled', async () => {

@@ -13,6 +13,8 @@ import { checkReducer, isSettled, startCheck, type CheckAction, type CheckState 
 import { LineSplitter, parseHarnessLine } from './harness-events.ts';
 import { probeFiles } from './probe-files.ts';
 import { delay, readOutput } from '../runtime/process-output.ts';
+import { Store } from '../store/store.ts';
+import { workspaceFilesOf, type WorkspaceFiles } from '../workspace/workspace-files.ts';
 
 export type CheckLesson = Pick<ClientLesson, 'id' | 'command' | 'rules' | 'probe' | 'namedPorts'>;
 
@@ -35,64 +37,64 @@ export interface CheckRequest {
 /** How long to wait for output still in flight after the harness exited. */
 const DRAIN_MS = 500;
 
-export class CheckStore {
-  private state: CheckState | null = null;
-  private readonly listeners = new Set<() => void>();
+export class CheckStore extends Store<CheckState | null> {
   private process: RuntimeProcess | null = null;
-  private runs = 0;
+  /** Numbers the checks, so the results panel can tell one from the next (it is not how a check is cancelled). */
+  private checks = 0;
+  /** Aborted when this check's results are forgotten (reset) or a newer check starts. */
+  private current = new AbortController();
   /** The previous check, until it has also restored the learner's Run. */
   private previous: Promise<void> = Promise.resolve();
-  /** The learner's files the last check wrote, so files of an earlier lesson can be removed. */
-  private written = new Set<string>();
+  private readonly workspace: WorkspaceFiles;
 
   constructor(
     private readonly runtime: Runtime,
     private readonly harnessFiles: () => Promise<FileMap> = probeFiles,
-  ) {}
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): CheckState | null => this.state;
+  ) {
+    super(null);
+    this.workspace = workspaceFilesOf(runtime);
+  }
 
   check(request: CheckRequest): Promise<void> {
-    if (this.state && !isSettled(this.state)) return this.previous;
-    const run = ++this.runs;
-    this.set(startCheck(request.lesson.id, request.lesson.rules, run));
+    const state = this.getSnapshot();
+    if (state && !isSettled(state)) return this.previous;
+    this.current.abort();
+    this.current = new AbortController();
+    const { signal } = this.current;
+    this.set(startCheck(request.lesson.id, request.lesson.rules, ++this.checks));
     // A check pressed again at once waits until the last one has given the Run back.
-    this.previous = this.previous.then(() => this.perform(run, request));
+    this.previous = this.previous.then(() => this.perform(signal, request));
     return this.previous;
   }
 
-  private async perform(run: number, { lesson, files, learnerRun, onPassed }: CheckRequest): Promise<void> {
-    const wasRunning = this.phase(run) === 'preparing' && (learnerRun?.isRunning() ?? false);
+  private async perform(signal: AbortSignal, { lesson, files, learnerRun, onPassed }: CheckRequest): Promise<void> {
+    const wasRunning = this.phase(signal) === 'preparing' && (learnerRun?.isRunning() ?? false);
     try {
       if (wasRunning) await learnerRun?.stop();
-      if (this.phase(run) === 'preparing') await this.writeWorkspace(lesson, files);
-      if (this.phase(run) === 'preparing') await this.runHarness(run);
+      if (this.phase(signal) === 'preparing') await this.writeWorkspace(lesson, files);
+      if (this.phase(signal) === 'preparing') await this.runHarness(signal);
     } catch (error) {
-      this.dispatch(run, { type: 'failed', message: `Could not start the check: ${(error as Error).message}` });
+      this.dispatch(signal, { type: 'failed', message: `Could not start the check: ${(error as Error).message}` });
     } finally {
       // Cancelled before the harness started: nothing ran, so it ends here.
-      if (this.phase(run) === 'cancelling') this.dispatch(run, { type: 'event', event: { type: 'done', passed: false, cancelled: true } });
+      if (this.phase(signal) === 'cancelling') this.dispatch(signal, { type: 'event', event: { type: 'done', passed: false, cancelled: true } });
     }
-    if (this.phase(run) === 'passed') onPassed?.();
+    if (this.phase(signal) === 'passed') onPassed?.();
     // A reset (another lesson) owns the Run from now on; only this check's own lesson gets it back.
-    if (wasRunning && this.state?.run === run) await learnerRun?.restore().catch(() => undefined);
+    if (wasRunning && !signal.aborted) await learnerRun?.restore().catch(() => undefined);
   }
 
   /** Asks the harness to stop (SIGTERM): it tears down what it started and says it was cancelled. */
   cancel(): void {
-    if (!this.state || isSettled(this.state) || this.state.phase === 'cancelling') return;
-    this.dispatch(this.state.run, { type: 'cancel' });
+    const state = this.getSnapshot();
+    if (!state || isSettled(state) || state.phase === 'cancelling') return;
+    this.dispatch(this.current.signal, { type: 'cancel' });
     this.process?.kill();
   }
 
   /** Forgets the results (another lesson opened), cancelling a check that is still running. */
   reset(): void {
-    this.runs += 1;
+    this.current.abort();
     this.process?.kill();
     this.process = null;
     this.set(null);
@@ -100,54 +102,48 @@ export class CheckStore {
 
   dispose(): void {
     this.reset();
-    this.listeners.clear();
+    this.forgetListeners();
   }
 
   private async writeWorkspace(lesson: CheckLesson, files: FileMap): Promise<void> {
     const harness = await this.harnessFiles();
-    for (const path of this.written) {
-      if (!(path in files)) await this.runtime.remove(path);
-    }
     const config = JSON.stringify(checkConfigFor(lesson), null, 2);
-    await this.runtime.writeFiles({ ...files, ...harness, [CHECK_CONFIG_PATH]: config });
-    this.written = new Set(Object.keys(files));
+    await this.workspace.write(files, { ...harness, [CHECK_CONFIG_PATH]: config });
   }
 
-  private async runHarness(run: number): Promise<void> {
+  private async runHarness(signal: AbortSignal): Promise<void> {
     const process = await this.runtime.spawn(HARNESS_COMMAND.command, HARNESS_COMMAND.args);
-    if (this.state?.run !== run) return process.kill();
+    if (signal.aborted) return process.kill();
     this.process = process;
-    this.dispatch(run, { type: 'spawned' });
-    if (this.phase(run) === 'cancelling') process.kill();
+    this.dispatch(signal, { type: 'spawned' });
+    if (this.phase(signal) === 'cancelling') process.kill();
     const splitter = new LineSplitter();
-    const take = (lines: string[]) => lines.forEach((line) => this.take(run, line));
+    const take = (lines: string[]) => lines.forEach((line) => this.take(signal, line));
     const drained = readOutput(process.output, (chunk) => take(splitter.push(chunk)));
     const code = await process.exit;
     await Promise.race([drained, delay(DRAIN_MS)]);
     take(splitter.end());
-    if (this.process === process) this.process = null;
-    this.dispatch(run, { type: 'exit', code });
+    // Once aborted, `process` is no longer this check's to forget (reset dropped it, or a newer check holds its own).
+    if (!signal.aborted) this.process = null;
+    this.dispatch(signal, { type: 'exit', code });
   }
 
-  private take(run: number, line: string): void {
+  private take(signal: AbortSignal, line: string): void {
     const event = parseHarnessLine(line);
-    if (event) this.dispatch(run, { type: 'event', event });
-    else if (line.trim()) this.dispatch(run, { type: 'output', line });
+    if (event) this.dispatch(signal, { type: 'event', event });
+    else if (line.trim()) this.dispatch(signal, { type: 'output', line });
   }
 
-  private phase(run: number) {
-    return this.state?.run === run ? this.state.phase : undefined;
+  /** The phase of the check `signal` belongs to, or undefined once that check was forgotten. */
+  private phase(signal: AbortSignal) {
+    return signal.aborted ? undefined : this.getSnapshot()?.phase;
   }
 
-  /** Applies an action to check `run`; actions of a check that was reset are dropped. */
-  private dispatch(run: number, action: CheckAction): void {
-    if (this.state?.run !== run) return;
-    const next = checkReducer(this.state, action);
-    if (next !== this.state) this.set(next);
-  }
-
-  private set(state: CheckState | null): void {
-    this.state = state;
-    for (const listener of this.listeners) listener();
+  /** Applies an action to the check `signal` belongs to; actions of a forgotten check are dropped. */
+  private dispatch(signal: AbortSignal, action: CheckAction): void {
+    const state = this.getSnapshot();
+    if (signal.aborted || !state) return;
+    const next = checkReducer(state, action);
+    if (next !== state) this.set(next);
   }
 }

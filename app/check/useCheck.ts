@@ -1,11 +1,9 @@
 /** A CheckStore for the ready runtime, and its state as React state (the hook only exposes it). */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import type { Runtime } from '../runtime/types.ts';
+import { useStore } from '../store/useStore.ts';
 import type { CheckState } from './check-state.ts';
 import { CheckStore } from './check-store.ts';
-
-const noSubscription = () => () => undefined;
-const nothing = () => null;
 
 export function useCheck(runtime: Runtime | null): { store: CheckStore | null; state: CheckState | null } {
   const [store, setStore] = useState<CheckStore | null>(null);
@@ -23,6 +21,5 @@ export function useCheck(runtime: Runtime | null): { store: CheckStore | null; s
     [runtime],
   );
 
-  const state = useSyncExternalStore(store?.subscribe ?? noSubscription, store?.getSnapshot ?? nothing);
-  return { store, state };
+  return { store, state: useStore(store, null) };
 }

@@ -5,8 +5,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RevealRequest } from '../editor/CodeEditor.tsx';
-import type { LessonFiles } from '../hooks/useLessonFiles.ts';
-import type { RunSession } from '../hooks/run-session.ts';
+import type { LessonFiles } from '../lessons/useLessonFiles.ts';
+import type { RunStore } from '../run/run-store.ts';
 import { markCompleted } from '../lessons/completed.ts';
 import type { ClientLesson } from '../lessons/types.ts';
 import type { FileMap, Runtime } from '../runtime/types.ts';
@@ -21,7 +21,7 @@ interface Options {
   runtime: Runtime | null;
   lesson: ClientLesson;
   files: LessonFiles;
-  session: RunSession | null;
+  runStore: RunStore | null;
   storage: Storage | null;
 }
 
@@ -40,7 +40,7 @@ export interface LessonCheck {
 
 const NO_FILES: FileMap = {};
 
-export function useLessonCheck({ runtime, lesson, files, session, storage }: Options): LessonCheck {
+export function useLessonCheck({ runtime, lesson, files, runStore, storage }: Options): LessonCheck {
   const { store, state } = useCheck(runtime);
   const check = state?.lessonId === lesson.id ? state : null;
   const [panelOpen, setPanelOpen] = useState(false);
@@ -65,12 +65,12 @@ export function useLessonCheck({ runtime, lesson, files, session, storage }: Opt
     const now = files.latestFiles();
     setChecked(now);
     setPanelOpen(true);
-    const learnerRun: LearnerRun | undefined = session
+    const learnerRun: LearnerRun | undefined = runStore
       ? {
-          isRunning: () => ['starting', 'running'].includes(session.getSnapshot().run.phase),
-          stop: () => session.stop(),
+          isRunning: () => ['starting', 'running'].includes(runStore.getSnapshot().run.phase),
+          stop: () => runStore.stop(),
           // The files as they are when the check ends: edits made meanwhile are the learner's latest.
-          restore: () => session.run(files.latestFiles(), lesson.command, runOptionsFor(lesson)),
+          restore: () => runStore.run(files.latestFiles(), lesson.command, runOptionsFor(lesson)),
         }
       : undefined;
     void store.check({ lesson, files: now, learnerRun, onPassed: () => markCompleted(storage, lesson.id) });

@@ -1,9 +1,9 @@
 /** The top bar: the course, the lesson menu, and which runtime runs the code. */
 import { useEffect, useRef, useState } from 'react';
 import type { ClientLesson } from '../lessons/types.ts';
-import type { BootState } from '../hooks/runtime-boot.ts';
+import type { BootState } from '../runtime/runtime-boot.ts';
 import { LessonNav } from './LessonNav.tsx';
-import { RuntimeBadge } from './RuntimeBadge.tsx';
+import { RuntimeBadge } from '../runtime/RuntimeBadge.tsx';
 import { Logo } from './Logo.tsx';
 
 interface Props {

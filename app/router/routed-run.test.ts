@@ -1,10 +1,10 @@
 // A run behind the router, against a real runner: two real instances, the real probes/router.mjs,
-// real requests through it — driven through RunSession, the way Run drives it.
+// real requests through it — driven through RunStore, the way Run drives it.
 import { createServer, connect, type AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFixturePlayground, type FixturePlayground } from '../../server/test-support/fixture-playground.ts';
 import { connectRuntime, waitFor } from '../../server/test-support/runner-client.ts';
-import { RunSession } from '../hooks/run-session.ts';
+import { RunStore } from '../run/run-store.ts';
 import type { Runtime } from '../runtime/types.ts';
 import { TerminalFeed } from '../terminal/terminal-feed.ts';
 import { instanceSentence, routerSentence } from './router-words.ts';
@@ -22,15 +22,15 @@ async function open() {
   const terminal = new TerminalFeed();
   let printed = '';
   terminal.attach((text) => (printed += text));
-  const session = new RunSession(runtime, terminal);
+  const runStore = new RunStore(runtime, terminal);
   const plain = () => printed.replace(/\x1b\[[0-9;]*m/g, '');
-  const router = () => session.getSnapshot().router;
-  return { runtime, session, plain, router };
+  const router = () => runStore.getSnapshot().router;
+  return { runtime, runStore, plain, router };
 }
 
 let opened: Awaited<ReturnType<typeof open>> | null = null;
 afterEach(async () => {
-  opened?.session.dispose();
+  opened?.runStore.dispose();
   await opened?.runtime.dispose();
   opened = null;
 });
@@ -60,16 +60,16 @@ async function literalPort(): Promise<number> {
 describe('a run behind the router', () => {
   it('starts two instances on their own PORTs and the router in front; requests alternate and the panel sees who served', async () => {
     opened = await open();
-    const { session, plain, router } = opened;
-    await session.run({ 'server.js': serverOn('process.env.PORT') }, 'node server.js', { behindRouter: true });
+    const { runStore, plain, router } = opened;
+    await runStore.run({ 'server.js': serverOn('process.env.PORT') }, 'node server.js', { behindRouter: true });
     const state = await waitFor(() => {
       const now = router();
-      const run = session.getSnapshot().run;
+      const run = runStore.getSnapshot().run;
       const previewable = run.phase === 'running' && run.opened.includes(run.port);
       return previewable && now?.listening && now.instances.every((i) => i.listening.includes(i.port)) ? now : null;
     }, 'the router and both instances to listen');
     const [a, b] = state.instances.map((i) => i.port);
-    expect(session.getSnapshot().run).toMatchObject({ phase: 'running', port: state.port, opened: [state.port] });
+    expect(runStore.getSnapshot().run).toMatchObject({ phase: 'running', port: state.port, opened: [state.port] });
     expect(plain()).toContain(`[instance :${a}] $ PORT=${a} node server.js`);
     expect(plain()).toContain(`[instance :${b}] listening on ${b}`);
     expect(plain()).toContain(`[router :${state.port}] $ PORT=${state.port} UPSTREAMS=http://127.0.0.1:${a},http://127.0.0.1:${b} node .portside/router.mjs`);
@@ -82,20 +82,20 @@ describe('a run behind the router', () => {
     expect(served.instances.map((i) => i.served)).toEqual([1, 1]);
     expect(served.instances.map((i) => instanceSentence(served, i).text)).toEqual([`Instance 1 listens on its PORT, ${a}`, `Instance 2 listens on its PORT, ${b}`]);
 
-    await session.stop();
+    await runStore.stop();
     const stopped = router();
     if (!stopped) throw new Error('the router state is gone');
     expect(stopped.instances.map((i) => instanceSentence(stopped, i).text)).toEqual(['Instance 1 stopped', 'Instance 2 stopped']);
     expect(routerSentence(stopped).text).toBe('The router stopped');
-    expect(session.getSnapshot().run).toMatchObject({ phase: 'exited', stoppedByLearner: true });
+    expect(runStore.getSnapshot().run).toMatchObject({ phase: 'exited', stoppedByLearner: true });
     for (const port of [state.port, a, b]) expect(await listening(port ?? 0)).toBe(false);
   });
 
   it('shows why the second instance of a hardcoded port cannot start, and the router answers 502', async () => {
     opened = await open();
-    const { session, plain, router } = opened;
+    const { runStore, plain, router } = opened;
     const literal = await literalPort();
-    await session.run({ 'server.js': serverOn(String(literal)) }, 'node server.js', { behindRouter: true });
+    await runStore.run({ 'server.js': serverOn(String(literal)) }, 'node server.js', { behindRouter: true });
     const state = await waitFor(() => {
       const now = router();
       return now?.listening && now.instances[1]?.phase === 'exited' ? now : null;
@@ -110,17 +110,17 @@ describe('a run behind the router', () => {
     expect(answer.status).toBe(502);
     expect(answer.body).toMatch(/none accepted the connection/);
     await waitFor(() => router()?.requests.some((r) => r.kind === 'no-instance'), 'the router to log the 502');
-    await session.stop();
+    await runStore.stop();
     expect(await listening(literal)).toBe(false);
   });
 
   it('a run that is not behind the router has no router state, and the last one is forgotten', async () => {
     opened = await open();
-    const { session, router } = opened;
-    await session.run({ 'server.js': serverOn('process.env.PORT') }, 'node server.js', { behindRouter: true });
+    const { runStore, router } = opened;
+    await runStore.run({ 'server.js': serverOn('process.env.PORT') }, 'node server.js', { behindRouter: true });
     await waitFor(() => router()?.listening, 'the router to listen');
-    await session.run({ 'server.js': serverOn('process.env.PORT') }, 'node server.js');
+    await runStore.run({ 'server.js': serverOn('process.env.PORT') }, 'node server.js');
     expect(router()).toBeNull();
-    expect(session.getSnapshot().run.phase).toBe('running');
+    expect(runStore.getSnapshot().run.phase).toBe('running');
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Runs a lesson's command the way a platform runs an app behind its routing layer: two instances,
  * each started with its own PORT, one after the other, and probes/router.mjs in front of them on a
- * third port, which is what the preview shows. To the RunSession it is one process: its output is
+ * third port, which is what the preview shows. To the RunStore it is one process: its output is
  * every process's output, each line labelled; kill() stops all three; it has exited once all
  * three have. Its RouterState (router-state.ts) feeds the Router panel.
  */

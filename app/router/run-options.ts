@@ -3,7 +3,7 @@
  * the router, and the capstone) runs the way its check and a platform do: several instances, each
  * on its own PORT, behind a router — so Run shows what the rule is about, live.
  */
-import type { RunOptions } from '../hooks/run-session.ts';
+import type { RunOptions } from '../run/run-store.ts';
 import type { ClientLesson } from '../lessons/types.ts';
 
 export function runOptionsFor(lesson: Pick<ClientLesson, 'rules'>): RunOptions {

@@ -1,0 +1,139 @@
+/**
+ * One lesson's workspace: instructions, code, preview and terminal. It wires the hooks that
+ * drive the runtime to the components that render; it holds no sandbox logic of its own.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { ClientLesson } from './lessons/types.ts';
+import type { BootState } from './runtime/runtime-boot.ts';
+import { useLessonFiles } from './lessons/useLessonFiles.ts';
+import { useRunStore } from './run/useRunStore.ts';
+import { usePreviews } from './run/usePreviews.ts';
+import { previewView } from './run/previews.ts';
+import { sameFiles } from './lessons/saved-files.ts';
+import { TerminalFeed } from './terminal/terminal-feed.ts';
+import { noticeLine } from './terminal/transcript.ts';
+import { Instructions } from './lessons/Instructions.tsx';
+import { EditorPane } from './editor/EditorPane.tsx';
+import { RunControls } from './run/RunControls.tsx';
+import { PreviewPane } from './run/PreviewPane.tsx';
+import { TerminalPane } from './terminal/TerminalPane.tsx';
+import { CheckButton } from './check/CheckButton.tsx';
+import { CheckResults } from './check/CheckResults.tsx';
+import { useLessonCheck } from './check/useLessonCheck.ts';
+import { useCheckShortcut } from './check/useCheckShortcut.ts';
+import { isChecking } from './check/check-words.ts';
+import { hashFor } from './lessons/lesson-route.ts';
+import { runOptionsFor } from './router/run-options.ts';
+import { RouterPanel } from './router/RouterPanel.tsx';
+
+interface Props {
+  lessons: readonly ClientLesson[];
+  lesson: ClientLesson;
+  boot: BootState;
+  storage: Storage | null;
+  completed: ReadonlySet<string>;
+}
+
+export function Playground({ lessons, lesson, boot, storage, completed }: Props) {
+  const files = useLessonFiles(lesson, storage);
+  const runtime = boot.status === 'ready' ? boot.runtime : null;
+  const [feed] = useState(() => {
+    const created = new TerminalFeed();
+    created.write(noticeLine('Your program’s output shows here. Type to send it input; Ctrl+C stops it. When nothing runs, type a command such as npm install.'));
+    return created;
+  });
+  const { runStore, snapshot } = useRunStore(runtime, feed);
+  const previews = usePreviews(runtime);
+  const index = lessons.indexOf(lesson);
+  // The Run store exists once the runtime is ready, a render after the boot state says so.
+  const runtimeState = boot.status === 'failed' ? 'failed' : runStore ? 'ready' : 'starting';
+
+  const shownLesson = useRef(lesson.id);
+  useEffect(
+    function startOverForAnotherLesson() {
+      if (shownLesson.current === lesson.id) return;
+      shownLesson.current = lesson.id;
+      void runStore?.leave(`Opened lesson ${lessons.indexOf(lesson) + 1}: ${lesson.title}`);
+    },
+    [lesson, lessons, runStore],
+  );
+
+  const check = useLessonCheck({ runtime, lesson, files, runStore, storage });
+  const checking = isChecking(check.check);
+  useCheckShortcut(check.start);
+
+  // Hints revealed so far, shared by "Stuck?" and the check results; each lesson starts with none.
+  const [hints, setHints] = useState({ lessonId: lesson.id, shown: 0 });
+  const hintsShown = hints.lessonId === lesson.id ? hints.shown : 0;
+  const showHint = () => setHints({ lessonId: lesson.id, shown: Math.min(hintsShown + 1, lesson.hints.length) });
+
+  const run = () => {
+    files.flush();
+    // The learner asked to see their program: the preview and terminal come back from behind the results.
+    check.closePanel();
+    void runStore?.run(files.latestFiles(), lesson.command, runOptionsFor(lesson));
+  };
+  const next = lessons[index + 1];
+
+  return (
+    <main className={check.panelOpen ? 'layout layout--checked' : 'layout'}>
+      {/* Keyed by lesson: another lesson starts at the top of its text, not where the last one was scrolled.
+          Sibling keys must differ, or React warns and may reuse one element for the other. */}
+      <div className="pane instructions-pane" key={`instructions:${lesson.id}`}>
+        <Instructions
+          lesson={lesson}
+          position={index + 1}
+          total={lessons.length}
+          previous={lessons[index - 1]}
+          next={lessons[index + 1]}
+          completed={completed.has(lesson.id)}
+          showingSolution={sameFiles(files.files, lesson.solution)}
+          onShowSolution={() => files.replaceWith(lesson.solution)}
+          hintsShown={hintsShown}
+          onShowHint={showHint}
+        />
+      </div>
+      <EditorPane
+        files={files}
+        lesson={lesson}
+        starter={lesson.starter}
+        markers={check.markers}
+        onCheck={check.start}
+        reveal={check.reveal}
+        controls={
+          <RunControls
+            runtime={runtimeState}
+            snapshot={snapshot}
+            checking={checking}
+            onRun={run}
+            onStop={() => void runStore?.stop()}
+            onRestart={run}
+            checkSlot={<CheckButton check={check.check} ready={check.ready && runtimeState === 'ready'} onCheck={check.start} onCancel={check.cancel} />}
+          />
+        }
+      />
+      {check.panelOpen && check.check && (
+        <CheckResults
+          check={check.check}
+          files={files.files}
+          hints={lesson.hints}
+          hintsShown={hintsShown}
+          onShowHint={showHint}
+          next={next && { title: next.title, href: hashFor(next) }}
+          onReveal={check.showLine}
+          onClose={check.closePanel}
+        />
+      )}
+      <PreviewPane
+        key={`preview:${lesson.id}`}
+        view={previewView(snapshot.run, previews)}
+        runtime={runtimeState}
+        progress={boot.status === 'starting' ? boot.progress : undefined}
+        defaultPath={lesson.probe.path}
+        servesHttp={lesson.preview}
+        below={snapshot.router && <RouterPanel router={snapshot.router} />}
+      />
+      <TerminalPane feed={feed} onLine={(line) => runStore?.typed(line, files.latestFiles())} onInterrupt={() => void runStore?.stop()} />
+    </main>
+  );
+}
