@@ -61,7 +61,7 @@ export function groupOf(manifest: Manifest): (file: string) => Group {
   return (file) => (entry.has(file) ? 'entry' : monaco.has(file) ? 'monaco' : xterm.has(file) ? 'xterm' : 'other');
 }
 
-/** The source a built file came from, for people reading the table (`app/runtime/local.ts`). */
+/** The source a built file came from, for people reading the table (`app/runtime/local/runtime.ts`). */
 export function sourceOf(manifest: Manifest, file: string): string {
   const found = Object.entries(manifest).find(([, chunk]) => chunk.file === file);
   return found ? found[0].replace(/^node_modules\/monaco-editor\/esm\/vs\//, 'monaco: ') : '(asset)';

@@ -1,5 +1,5 @@
 /**
- * The Router panel of lesson 10 (app/components/RouterPanel.tsx), by role:
+ * The Router panel of lesson 10 (app/router/RouterPanel.tsx), by role:
  *   region "Router"                         under the preview while a run is behind the router
  *     list "Instances" → listitem           "Instance 1 listens on its PORT, 41001 · served 2",
  *                                           "Instance 2 could not start: port 3000 was already taken by instance 1 — …"

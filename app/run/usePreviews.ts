@@ -1,4 +1,4 @@
-/** The ports open in the runtime right now, as a list of previews (see app/previews.ts). */
+/** The ports open in the runtime right now, as a list of previews (see previews.ts). */
 import { useEffect, useState } from 'react';
 import { applyPortEvent, type Preview } from './previews.ts';
 import type { Runtime } from '../runtime/types.ts';
