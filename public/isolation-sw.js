@@ -2,7 +2,7 @@
 // (GitHub Pages). The in-browser sandbox needs the page to be cross-origin isolated, which takes
 // two headers on the page: Cross-Origin-Opener-Policy and Cross-Origin-Embedder-Policy. This
 // worker re-serves every same-origin response with them added. It is registered by
-// app/runtime/isolation-sw-register.ts only when the page is not isolated already, and the page
+// app/runtime/webcontainer/isolation-sw-register.ts only when the page is not isolated already, and the page
 // reloads once so that the worker serves it. Hosts that can set headers never install it.
 // The same approach as https://github.com/gzuidhof/coi-serviceworker; see docs/deploy.md.
 
