@@ -19,7 +19,8 @@ export function createContext({ config, cwd, acorn, observerPath }) {
   const packageJson = readPackageJson(cwd);
   const analysis = analyzeWorkspace(acorn, sources, { entry: entryFile(config.command, packageJson.value), packageType: packageJson.value?.type });
   const baseEnv = { ...process.env };
-  for (const name of [...CHECK_SET, config.probe.upstreamEnv].filter(Boolean)) delete baseEnv[name];
+  const upstreamEnv = typeof config.probe.upstreamEnv === 'string' ? [config.probe.upstreamEnv] : [];
+  for (const name of [...CHECK_SET, ...upstreamEnv]) delete baseEnv[name];
   const controller = new AbortController();
   const resources = new Set();
   const tmpDir = makeTempDir(cwd);
