@@ -12,7 +12,7 @@ import { readPackageJson, readSources } from './workspace.mjs';
 const CHECK_SET = ['PORT', 'HOST', 'PORTSIDE_OBSERVER_LOG', 'PORTSIDE_HARNESS_PID'];
 
 /**
- * @param {{ config: ReturnType<import('../check-config.mjs').readCheckConfig>, cwd: string, acorn: object, observerPath: string }} options
+ * @param {{ config: ReturnType<typeof import('../check-config.mjs').readCheckConfig>, cwd: string, acorn: any, observerPath: string }} options
  */
 export function createContext({ config, cwd, acorn, observerPath }) {
   const sources = readSources(cwd);
