@@ -5,13 +5,17 @@
 //     assignments for the program, which win over the variables Portside sets (as in a shell:
 //     `PORT=3000 node server.js` runs with PORT=3000);
 //   - the first other word is the program, the rest its arguments;
-//   - '…' keeps everything inside literally; "…" too, except that `\` escapes \ " $ and ` there;
-//     outside quotes `\x` is a literal x (and `\` before a newline joins lines);
+//   - '…' keeps everything inside literally; "…" too, except that a backslash escapes a
+//     backslash, ", $ or a backtick there; outside quotes `\x` is a literal x (and a backslash
+//     before a newline joins the lines);
 //   - quotes may abut (`a"b c"d` is one word `ab cd`), and `""` is an empty argument.
 // Anything else needs a shell, and the parser names the first such construct instead of guessing:
-// a pipe `|`, `&&`, `||`, `;`, `&`, a redirect `<` `>`, `$VAR`/`${…}` expansion, `$(…)` or `…`
-// substitution, a glob `*` `?` `[ ]`, braces `{ }`, parentheses `( )`, `#`, `~`, `!`, a newline,
-// an unclosed quote. (`$` and backticks count inside "…" too, where a shell expands them.)
+// a pipe `|`, `&&`, `||`, `;`, `&`, a redirect `<` `>` `>>` `<<`, `$VAR`/`${…}`/`$1` expansion,
+// `$(…)` or backtick substitution, a glob `*` `?` `[ ]`, braces `{ }`, parentheses `( )`, `#`,
+// `~`, `!`, a newline, an unclosed quote. ($ and backticks count inside "…" too, where a shell
+// expands them; a $ before a space or at the end is literal, as in sh.)
+// Check ran every line with one of these characters through `sh -c` before this parser existed,
+// so the set is deliberately wide: a line that is simple here means the same spawned directly.
 //
 // What callers do with a shell construct: Check runs the line with `sh -c` (as npm would);
 // Run and the terminal spawn programs directly (a WebContainer has no `sh`), so they refuse it
@@ -29,8 +33,10 @@
  * @typedef {SimpleCommand | ShellCommand} ParsedCommand
  */
 
-/** Unquoted characters that only a shell understands. */
-/** @type {Record<string, string>} */
+/**
+ * Unquoted characters that only a shell understands, and what they are called.
+ * @type {Record<string, string>}
+ */
 const SHELL_CHARACTERS = {
   '|': 'a pipe',
   ';': 'a list of commands',
@@ -52,8 +58,10 @@ const SHELL_CHARACTERS = {
   '\n': 'a newline',
 };
 
-/** Two-character operators, checked before the single characters above. */
-/** @type {Record<string, string>} */
+/**
+ * Two-character operators, checked before the single characters above.
+ * @type {Record<string, string>}
+ */
 const SHELL_OPERATORS = { '&&': 'a chain of commands', '||': 'a fallback command', '>>': 'a redirect', '<<': 'a here-document' };
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
