@@ -10,7 +10,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkConfigFor } from '../probes/check-config.mjs';
-import { parseCommand } from '../probes/lib/command.mjs';
+import { parseCommand, spawnArgs } from '../probes/lib/command.mjs';
 import { checkFolder } from '../server/grade/check-folder.ts';
 import { REPO_ROOT } from '../server/grade/probe-files.ts';
 import { prepareWorkspace } from '../server/grade/workspace.ts';
@@ -69,7 +69,7 @@ async function baselineMs(lesson: Lesson, solution: string, packages: string[]):
 
 async function bareRun(lesson: Lesson, cwd: string, port: number): Promise<number> {
   const started = performance.now();
-  const { file, args } = parseCommand(lesson.command) as { file: string; args: string[] };
+  const { file, args } = spawnArgs(parseCommand(lesson.command), lesson.command);
   const env: Record<string, string | undefined> = { ...process.env, PORT: String(port) };
   if (lesson.probe.upstreamEnv) env[lesson.probe.upstreamEnv] = 'http://127.0.0.1:9'; // nothing there; one request is enough
   const child = spawn(file === 'node' ? process.execPath : file, args, { cwd, env, detached: true, stdio: 'ignore' });

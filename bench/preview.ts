@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseCommand } from '../probes/lib/command.mjs';
+import { parseCommand, spawnArgs } from '../probes/lib/command.mjs';
 import { REPO_ROOT } from '../server/grade/probe-files.ts';
 import { loadLessons } from '../server/lessons/load.ts';
 import { buildApp } from './app-build.ts';
@@ -23,7 +23,7 @@ export async function benchPreview(distDir: string): Promise<void> {
   const lesson = (await loadLessons(join(REPO_ROOT, 'lessons')))[0];
   if (!lesson) throw new Error('there is no lesson to run');
   const solution = join(REPO_ROOT, 'lessons', lesson.folder, 'solution');
-  const { file, args } = parseCommand(lesson.command) as { file: string; args: string[] };
+  const { file, args } = spawnArgs(parseCommand(lesson.command), lesson.command);
   // What the bare server answers is exactly what the preview has to show.
   const expected = (await bareStart(solution, file, args, lesson.probe.path)).body.trim();
   if (!expected) throw new Error(`${lesson.folder}: the solution answers with an empty body; nothing to wait for in the preview`);

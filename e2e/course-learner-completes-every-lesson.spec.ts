@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { parseCommand, spawnArgs } from '../probes/lib/command.mjs';
 import { loadLessons, type Lesson } from '../server/lessons/load.ts';
 import { checkResults, ruleButton } from './check-steps.ts';
 import { openLesson, preview } from './playground-steps.ts';
@@ -25,7 +26,7 @@ const ALWAYS_THERE = new Set(['node', 'npm', 'npx']);
 
 /** Why this machine cannot run the lesson's command, or null when it can. */
 function missingProgram(lesson: Lesson): string | null {
-  const program = lesson.command.trim().split(/\s+/)[0] ?? '';
+  const program = spawnArgs(parseCommand(lesson.command), lesson.command).file;
   if (ALWAYS_THERE.has(program)) return null;
   const found = spawnSync(program, ['--version'], { stdio: 'ignore' });
   return found.error || found.status !== 0 ? `${program} is not installed here, and lesson ${lesson.order} runs \`${lesson.command}\` (.ci/run installs it)` : null;

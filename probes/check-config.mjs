@@ -6,15 +6,28 @@ import { RULE_IDS } from './catalogue.mjs';
 export const DEFAULT_READY_TIMEOUT_MS = 10000;
 
 /**
- * @param {{ command: string, rules: string[], probe?: object, namedPorts?: number[] }} lesson
- * @returns {{ command: string, rules: string[], probe: object, avoidPorts: number[] }}
+ * @typedef {object} CheckConfig
+ * @property {string} command the lesson's command, e.g. "node server.js"
+ * @property {string[]} rules rule ids from catalogue.mjs, in the order to report them
+ * @property {Record<string, unknown>} probe the lesson's probe options (path, bodyPattern, defaultPort…)
+ * @property {number[]} avoidPorts ports never handed to the learner's server (those named in the lesson text)
+ */
+
+/**
+ * @param {{ command: string, rules: readonly string[], probe?: object, namedPorts?: readonly number[] }} lesson
+ * @returns {CheckConfig}
  */
 export function checkConfigFor(lesson) {
   return { command: lesson.command, rules: [...lesson.rules], probe: { ...(lesson.probe ?? {}) }, avoidPorts: [...(lesson.namedPorts ?? [])] };
 }
 
-/** Validates a parsed check.json and fills defaults. Throws an Error naming the bad field. */
+/**
+ * Validates a parsed check.json and fills defaults. Throws an Error naming the bad field.
+ * @param {any} raw
+ * @returns {CheckConfig & { probe: { path: string, readyTimeoutMs: number } }}
+ */
 export function readCheckConfig(raw) {
+  /** @type {(field: string, why: string) => Error} */
   const bad = (field, why) => new Error(`check.json: "${field}" ${why}`);
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('check.json must hold a JSON object');
   if (typeof raw.command !== 'string' || !raw.command.trim()) throw bad('command', 'must be a non-empty string such as "node server.js"');

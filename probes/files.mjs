@@ -10,11 +10,17 @@ export const PROBE_DIR = '.portside';
 export const ACORN_SOURCE = 'node_modules/acorn/dist/acorn.mjs';
 export const ACORN_TARGET = `${PROBE_DIR}/acorn.mjs`;
 
-/** How the harness is started, from the workspace root. */
+/**
+ * How the harness is started, from the workspace root.
+ * @type {{ command: string, args: string[] }}
+ */
 export const HARNESS_COMMAND = { command: 'node', args: [`${PROBE_DIR}/harness.mjs`, `${PROBE_DIR}/check.json`] };
 export const CHECK_CONFIG_PATH = `${PROBE_DIR}/check.json`;
 
-/** True for a file under probes/ (path relative to probes/, `/` separators) that ships to sandboxes. */
+/**
+ * True for a file under probes/ (path relative to probes/, `/` separators) that ships to sandboxes.
+ * @param {string} path
+ */
 export function isProbeFile(path) {
   if (!/\.(mjs|cjs)$/.test(path)) return false;
   if (/(^|\/)fixtures\//.test(path)) return false;
@@ -22,7 +28,10 @@ export function isProbeFile(path) {
   return true;
 }
 
-/** `lib/run.mjs` → `.portside/lib/run.mjs` */
+/**
+ * `lib/run.mjs` → `.portside/lib/run.mjs`
+ * @param {string} path
+ */
 export function workspacePath(path) {
   return `${PROBE_DIR}/${path}`;
 }

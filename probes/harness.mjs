@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCheckConfig } from './check-config.mjs';
+import { STATUSES } from './events.mjs';
 import { createContext } from './lib/context.mjs';
 import { runRules } from './lib/orchestrate.mjs';
 
@@ -25,6 +26,7 @@ async function main() {
     return 2;
   }
   // Beside the harness in a sandbox (.portside/acorn.mjs); the npm package when run from the repo.
+  // @ts-ignore — ./acorn.mjs exists only in a sandbox, where it is copied beside the harness.
   const acorn = await import('./acorn.mjs').catch(() => import('acorn'));
   let ctx;
   try {
@@ -67,8 +69,12 @@ async function main() {
   }
 }
 
+/**
+ * @param {import('./events.mjs').RuleResult[]} results
+ * @returns {Record<import('./events.mjs').RuleStatus, number>}
+ */
 function count(results) {
-  const counts = { pass: 0, fail: 0, timeout: 0, error: 0, skipped: 0 };
+  const counts = /** @type {Record<import('./events.mjs').RuleStatus, number>} */ (Object.fromEntries(STATUSES.map((status) => [status, 0])));
   for (const r of results) counts[r.status] += 1;
   return counts;
 }

@@ -24,6 +24,7 @@ function install(logFile) {
   // Output to a pipe is asynchronous in node, so a program that floods and then crashes loses the
   // queued output and, when the reader is slow, even its error message. Blocking writes make the
   // check see what a terminal would: everything, ending with the crash.
+  // @ts-ignore — _handle is node's internal pipe or TTY handle, not in its types.
   for (const stream of [process.stdout, process.stderr]) stream._handle?.setBlocking?.(true);
 
   const cwd = process.cwd();
@@ -98,7 +99,7 @@ function install(logFile) {
     Error.stackTraceLimit = limit;
     write({ event: 'listen', id, kind: kindOf(this, stack), ...requested(args), at: callSite(stack) });
     try {
-      return originalListen.apply(this, args);
+      return originalListen.apply(this, /** @type {any} */ (args));
     } catch (error) {
       write({ event: 'listen-throw', id, code: error && error.code, message: String(error && error.message) });
       throw error;

@@ -34,6 +34,10 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** Connection-level headers that belong to one hop and must not be forwarded. */
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade'];
 
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function fail(message) {
   console.error(`router: ${message}`);
   process.exit(1);
@@ -217,7 +221,7 @@ const server = http.createServer((request, response) => {
 server.on('upgrade', (request, socket, head) => {
   handleUpgrade(request, socket, head).catch(() => socket.destroy());
 });
-server.on('error', (error) => fail(error.code === 'EADDRINUSE' ? `port ${port} is already in use` : error.message));
+server.on('error', (/** @type {NodeJS.ErrnoException} */ error) => fail(error.code === 'EADDRINUSE' ? `port ${port} is already in use` : error.message));
 server.listen(port, host, () => {
   const bound = server.address();
   const actual = typeof bound === 'object' && bound ? bound.port : port;

@@ -5,7 +5,7 @@
  */
 import type { FileMap, PortEvent, Runtime, RuntimeProcess } from '../runtime/types.ts';
 import type { RunPhase } from './previews.ts';
-import { splitCommand } from '../lessons/split-command.ts';
+import { runnableCommand } from '../../probes/lib/command.mjs';
 import type { TerminalFeed } from '../terminal/terminal-feed.ts';
 import { commandLine, endsLine, errorLine, exitLine, noticeLine, previewErrorLine } from '../terminal/transcript.ts';
 import { RoutedRun } from '../router/routed-run.ts';
@@ -103,7 +103,7 @@ export class RunStore extends Store<RunSnapshot> {
 
   private async startTypedCommand(line: string, files: FileMap): Promise<void> {
     try {
-      const { program, args } = splitCommand(line);
+      const { program, args } = runnableCommand(line);
       await this.workspace.write(files);
       const command = await this.runtime.spawn(program, args);
       this.typedCommand = command;
@@ -139,7 +139,7 @@ export class RunStore extends Store<RunSnapshot> {
   private async start(files: FileMap, command: string, { behindRouter = false }: RunOptions): Promise<void> {
     this.update({ error: null, router: null });
     try {
-      const { program, args } = splitCommand(command);
+      const { program, args } = runnableCommand(command);
       const routed = behindRouter ? new RoutedRun(this.runtime, program, args) : null;
       const port = routed ? await routed.choosePorts() : await this.runtime.freePort();
       const ended = new AbortController();

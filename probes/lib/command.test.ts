@@ -1,22 +1,112 @@
 import { describe, expect, test } from 'vitest';
-import { displayCommand, entryFile, npmScript, parseCommand, shellQuote } from './command.mjs';
+import { displayCommand, entryFile, npmScript, parseCommand, runnableCommand, shellQuote, spawnArgs } from './command.mjs';
+
+const simple = (argv: string[], env: Record<string, string> = {}) => ({ shell: false, env, argv });
+const shell = (name: string, token: string) => ({ shell: true, construct: { name, token } });
+
+describe('parseCommand: simple commands', () => {
+  test.each([
+    ['node server.js', simple(['node', 'server.js'])],
+    ['  node   --enable-source-maps  app.mjs ', simple(['node', '--enable-source-maps', 'app.mjs'])],
+    ['node', simple(['node'])],
+    ['node\tserver.js', simple(['node', 'server.js'])],
+    ['node --require ./observe.cjs app/main.js', simple(['node', '--require', './observe.cjs', 'app/main.js'])],
+    ['python3 "my server.py"', simple(['python3', 'my server.py'])],
+    ["node -e 'console.log(1)'", simple(['node', '-e', 'console.log(1)'])],
+    ["node -e 'a | b && $c'", simple(['node', '-e', 'a | b && $c'])],
+    ['node ""', simple(['node', ''])],
+    ["node ''", simple(['node', ''])],
+    ['node a"b c"d', simple(['node', 'ab cd'])],
+    ['node "it\'s"', simple(['node', "it's"])],
+    ['node "say \\"hi\\""', simple(['node', 'say "hi"'])],
+    ['node "\\$HOME"', simple(['node', '$HOME'])],
+    ['node "a\\b"', simple(['node', 'a\\b'])],
+    ['node my\\ server.js', simple(['node', 'my server.js'])],
+    ['node a\\|b', simple(['node', 'a|b'])],
+    ['node server.js \\', simple(['node', 'server.js', '\\'])],
+    ['node \\\nserver.js', simple(['node', 'server.js'])],
+    ['echo $ 5', simple(['echo', '$', '5'])],
+    ['npm start', simple(['npm', 'start'])],
+    ['node --port=3000 s.js', simple(['node', '--port=3000', 's.js'])],
+    ['PORT=3000 node server.js', simple(['node', 'server.js'], { PORT: '3000' })],
+    ['A=1 B="two words" _c= node s.js', simple(['node', 's.js'], { A: '1', B: 'two words', _c: '' })],
+    ['"PORT=3000" node', simple(['PORT=3000', 'node'])],
+    ['node PORT=3000', simple(['node', 'PORT=3000'])],
+    ['1A=2 node', simple(['1A=2', 'node'])],
+  ])('%j', (line, parsed) => {
+    expect(parseCommand(line)).toEqual(parsed);
+  });
+});
+
+describe('parseCommand: what needs a shell is named', () => {
+  test.each([
+    ['node x.js | cat', shell('a pipe', '|')],
+    ['node a.js && node b.js', shell('a chain of commands', '&&')],
+    ['node a.js || node b.js', shell('a fallback command', '||')],
+    ['node a.js; node b.js', shell('a list of commands', ';')],
+    ['node a.js &', shell('a background job', '&')],
+    ['node a.js > log', shell('a redirect', '>')],
+    ['node a.js >> log', shell('a redirect', '>>')],
+    ['node a.js < in', shell('a redirect', '<')],
+    ['node a.js << EOF', shell('a here-document', '<<')],
+    ['node $ENTRY', shell('variable expansion', '$ENTRY')],
+    ['node "$ENTRY"', shell('variable expansion', '$ENTRY')],
+    ['node ${ENTRY}', shell('variable expansion', '${…}')],
+    ['node $1', shell('a special parameter', '$1')],
+    ['node $(which x)', shell('command substitution', '$(…)')],
+    ['node `which x`', shell('command substitution', '`')],
+    ['node "`which x`"', shell('command substitution', '`…`')],
+    ['node *.js', shell('a glob', '*')],
+    ['node server?.js', shell('a glob', '?')],
+    ['node [ab].js', shell('a glob', '[')],
+    ['node {a,b}.js', shell('braces', '{')],
+    ['(node a.js)', shell('parentheses', '(')],
+    ['node a.js # comment', shell('a comment', '#')],
+    ['node ~/a.js', shell('home-directory expansion', '~')],
+    ['! node a.js', shell('history expansion or negation', '!')],
+    ['node a.js\nnode b.js', shell('a newline', '\\n')],
+    ['node "server.js', shell('an unclosed quote', '"')],
+    ["node 'server.js", shell('an unclosed quote', "'")],
+    ['PORT=1 node x.js | cat', shell('a pipe', '|')],
+  ])('%j', (line, parsed) => {
+    expect(parseCommand(line)).toEqual(parsed);
+  });
+});
+
+describe('parseCommand: no program', () => {
+  test.each(['', '   ', 'PORT=1', 'A=1 B=2'])('%j is refused', (line) => {
+    expect(() => parseCommand(line)).toThrow(/no program to run/);
+  });
+});
+
+describe('Run and the terminal: runnableCommand', () => {
+  test('a simple command is a program and its arguments', () => {
+    expect(runnableCommand('python3 "my server.py"')).toEqual({ program: 'python3', args: ['my server.py'] });
+  });
+
+  test.each([
+    ['node x.js | cat', "Portside can't run a pipe (`|`) here: a command must be one program and its arguments."],
+    ['node a && node b', "Portside can't run a chain of commands (`&&`) here"],
+    ['node $ENTRY', "Portside can't run variable expansion (`$ENTRY`) here"],
+    ['PORT=3000 node server.js', "Portside can't run an environment assignment (`PORT=…`) here"],
+    ['node "server.js', 'The command "node "server.js" has an unclosed " quote.'],
+    ['   ', 'The command is empty'],
+  ])('%j is refused, naming why', (line, message) => {
+    expect(() => runnableCommand(line)).toThrow(message);
+  });
+});
+
+describe('Check: spawnArgs', () => {
+  test.each([
+    ['node server.js', { file: 'node', args: ['server.js'], env: {} }],
+    ['PORT=3000 node server.js', { file: 'node', args: ['server.js'], env: { PORT: '3000' } }],
+    ['node a.js && node b.js', { file: 'sh', args: ['-c', 'node a.js && node b.js'], env: {} }],
+  ])('%j', (line, spec) => {
+    expect(spawnArgs(parseCommand(line), line)).toEqual(spec);
+  });
+});
 
 describe('commands', () => {
-  test.each([
-    ['node server.js', { shell: false, file: 'node', args: ['server.js'] }],
-    ['  node   --enable-source-maps  app.mjs ', { shell: false, file: 'node', args: ['--enable-source-maps', 'app.mjs'] }],
-    ['python3 "my server.py"', { shell: false, file: 'python3', args: ['my server.py'] }],
-    ['npm start', { shell: false, file: 'npm', args: ['start'] }],
-    ['node a.js && node b.js', { shell: true, file: 'sh', args: ['-c', 'node a.js && node b.js'] }],
-    ['PORT=1 node x.js | cat', { shell: true, file: 'sh', args: ['-c', 'PORT=1 node x.js | cat'] }],
-  ])('%s', (command, parsed) => {
-    expect(parseCommand(command)).toEqual(parsed);
-  });
-
-  test('an empty command is an error', () => {
-    expect(() => parseCommand('   ')).toThrow(/empty/);
-  });
-
   test('shows a run the way a learner would type it', () => {
     expect(displayCommand('node server.js', { PORT: '41873' })).toBe('PORT=41873 node server.js');
     expect(displayCommand('node server.js', { PORT: 'abc def' })).toBe("PORT='abc def' node server.js");
@@ -35,7 +125,7 @@ describe('commands', () => {
 });
 
 describe('npm scripts run directly', () => {
-  const npm = (command: string, pkg: object | undefined, hasServerJs = false) => npmScript(parseCommand(command), pkg, hasServerJs);
+  const npm = (command: string, pkg: Record<string, unknown> | undefined, hasServerJs = false) => npmScript(parseCommand(command), pkg, hasServerJs);
 
   test('npm start and npm run <name> resolve to their script', () => {
     expect(npm('npm start', { scripts: { start: 'node app.js' } })).toEqual({ script: 'start', body: 'node app.js' });

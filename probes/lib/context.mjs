@@ -12,14 +12,15 @@ import { readPackageJson, readSources } from './workspace.mjs';
 const CHECK_SET = ['PORT', 'HOST', 'PORTSIDE_OBSERVER_LOG', 'PORTSIDE_HARNESS_PID'];
 
 /**
- * @param {{ config: ReturnType<import('../check-config.mjs').readCheckConfig>, cwd: string, acorn: object, observerPath: string }} options
+ * @param {{ config: ReturnType<typeof import('../check-config.mjs').readCheckConfig>, cwd: string, acorn: any, observerPath: string }} options
  */
 export function createContext({ config, cwd, acorn, observerPath }) {
   const sources = readSources(cwd);
   const packageJson = readPackageJson(cwd);
   const analysis = analyzeWorkspace(acorn, sources, { entry: entryFile(config.command, packageJson.value), packageType: packageJson.value?.type });
   const baseEnv = { ...process.env };
-  for (const name of [...CHECK_SET, config.probe.upstreamEnv].filter(Boolean)) delete baseEnv[name];
+  const upstreamEnv = typeof config.probe.upstreamEnv === 'string' ? [config.probe.upstreamEnv] : [];
+  for (const name of [...CHECK_SET, ...upstreamEnv]) delete baseEnv[name];
   const controller = new AbortController();
   const resources = new Set();
   const tmpDir = makeTempDir(cwd);

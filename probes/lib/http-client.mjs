@@ -5,7 +5,13 @@ import { request } from 'node:http';
 const MAX_BODY = 64 * 1024;
 
 /**
- * @returns {Promise<{ status?: number, headers?: object, body?: string, error?: { code: string, message: string } }>}
+ * @typedef {{ status: number, headers: import('node:http').IncomingHttpHeaders, body: string, error?: undefined }} HttpAnswer
+ * @typedef {{ status?: number, headers?: undefined, body?: undefined, error: { code: string, message: string } }} HttpFailure
+ */
+
+/**
+ * @param {{ host?: string, port: number, path?: string, timeoutMs?: number, onRequestSent?: () => void }} request
+ * @returns {Promise<HttpAnswer | HttpFailure>}
  */
 export function httpGet({ host = '127.0.0.1', port, path = '/', timeoutMs = 5000, onRequestSent }) {
   return new Promise((resolve) => {
@@ -13,7 +19,7 @@ export function httpGet({ host = '127.0.0.1', port, path = '/', timeoutMs = 5000
     const timer = setTimeout(() => {
       req.destroy(Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' }));
     }, timeoutMs);
-    req.once('error', (error) => finish({ error: { code: error.code ?? 'ERROR', message: describeError(error) } }));
+    req.once('error', (/** @type {NodeJS.ErrnoException} */ error) => finish({ error: { code: error.code ?? 'ERROR', message: describeError(error) } }));
     req.once('finish', () => onRequestSent?.());
     req.once('response', (res) => {
       const chunks = [];
@@ -22,12 +28,13 @@ export function httpGet({ host = '127.0.0.1', port, path = '/', timeoutMs = 5000
         if (size < MAX_BODY) chunks.push(chunk);
         size += chunk.length;
       });
-      res.once('end', () => finish({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      res.once('error', (error) => finish({ status: res.statusCode, error: { code: error.code ?? 'ERROR', message: describeError(error) } }));
+      res.once('end', () => finish({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.once('error', (/** @type {NodeJS.ErrnoException} */ error) => finish({ status: res.statusCode, error: { code: error.code ?? 'ERROR', message: describeError(error) } }));
       res.once('aborted', () => finish({ status: res.statusCode, error: { code: 'ECONNRESET', message: 'the connection closed before the response ended' } }));
     });
     req.end();
     let done = false;
+    /** @param {HttpAnswer | HttpFailure} outcome */
     function finish(outcome) {
       if (done) return;
       done = true;
@@ -37,6 +44,7 @@ export function httpGet({ host = '127.0.0.1', port, path = '/', timeoutMs = 5000
   });
 }
 
+/** @param {NodeJS.ErrnoException} error */
 export function describeError(error) {
   switch (error.code) {
     case 'ECONNREFUSED':

@@ -6,7 +6,7 @@
 // If the main run never calls listen(), the first server rule says so once ("your server never
 // started: …") and the other server rules are reported `skipped`, with details.blockedBy.
 import { Cancelled } from './poll.mjs';
-import { neverStarted, neverStartedResult, startPrimary } from './primary.mjs';
+import { neverStarted, neverStartedResult, startMainRun } from './main-run.mjs';
 import { result } from './results.mjs';
 import { RULES } from '../rules/index.mjs';
 
@@ -36,15 +36,15 @@ export async function runRules(ctx, emit) {
 
   const server = rules.filter((r) => r.kind !== 'static');
   if (server.length) {
-    const primary = startPrimary(ctx);
+    const mainRun = startMainRun(ctx);
     // The rules that talk to the main run are at work from the moment it starts (waiting for it
     // to listen is part of them), so say so now rather than after a slow start.
-    for (const rule of server.filter((r) => r.kind === 'primary')) running(rule);
-    const gate = primary.then((p) => (neverStarted(p.ready) ? p : null), () => null);
+    for (const rule of server.filter((r) => r.kind === 'main')) running(rule);
+    const gate = mainRun.then((p) => (neverStarted(p.ready) ? p : null), () => null);
     const afterGate = async (res) => {
       if (!(await gate)) report(res);
     };
-    tasks.push(primary.catch((error) => {
+    tasks.push(mainRun.catch((error) => {
       if (error instanceof Cancelled || ctx.signal.aborted) return; // a cancel is reported once, by `done`
       for (const rule of server) report(result(rule.id, 'error', `The check itself failed to start your server: ${withoutStop(error.message)}. This is a problem in Portside, not in your code.`));
     }));
@@ -59,11 +59,11 @@ export async function runRules(ctx, emit) {
     // Code with a literal port cannot run twice at once without the runs fighting over it, which
     // would make results depend on timing. Such code gets its rules one after another.
     const serial = queue(ctx.analysis.literalPorts.length > 0);
-    const primaryTask = serial(async () => {
-      const main = await primary;
+    const mainTask = serial(async () => {
+      const main = await mainRun;
       try {
         if (neverStarted(main.ready)) return;
-        for (const rule of server.filter((r) => r.kind === 'primary')) report(await execute(rule, ctx, main));
+        for (const rule of server.filter((r) => r.kind === 'main')) report(await execute(rule, ctx, main));
       } finally {
         await main.run.stop();
       }
@@ -71,11 +71,11 @@ export async function runRules(ctx, emit) {
     const own = server.filter((r) => r.kind === 'run' && !r.last).map((rule) => serial(async () => {
       if (serial.exclusive && (await gate)) return;
       running(rule);
-      await afterGate(await execute(rule, ctx, { primaryReady: primary }));
+      await afterGate(await execute(rule, ctx, { mainReady: mainRun }));
     }));
-    tasks.push(primaryTask, ...own);
+    tasks.push(mainTask, ...own);
     tasks.push((async () => {
-      await Promise.allSettled([primaryTask, ...own]);
+      await Promise.allSettled([mainTask, ...own]);
       for (const rule of server.filter((r) => r.last)) {
         if (await gate) return;
         running(rule);

@@ -23,7 +23,7 @@ export class OutputTail {
     // Keep a generous window so line trimming below still has whole lines to work with.
     this.text = (this.text + text).slice(-this.maxBytes * 2);
     const lines = (this.partial + text).split('\n');
-    this.partial = lines.pop().slice(-1000);
+    this.partial = (lines.pop() ?? '').slice(-1000);
     for (const line of lines) if (NOTABLE.test(line.trim())) this.notable = [...this.notable.slice(-9), line.trim().slice(0, 500)];
   }
 

@@ -14,7 +14,7 @@ export function sleep(ms, signal) {
     const timer = setTimeout(done, Math.max(0, ms));
     function done() {
       signal?.removeEventListener('abort', abort);
-      resolve();
+      resolve(undefined);
     }
     function abort() {
       clearTimeout(timer);

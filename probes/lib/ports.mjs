@@ -16,6 +16,7 @@ export class PortAllocator {
   /** @param {Iterable<number>} avoid ports never handed out (lesson text, literals in the code) */
   constructor(avoid = [], lockDir = join(tmpdir(), 'portside-port-locks')) {
     this.avoid = new Set([...ALWAYS_AVOIDED, ...avoid]);
+    /** @type {string | null} null when there is no shared temp folder */
     this.lockDir = lockDir;
     this.held = new Set();
     try {
@@ -28,8 +29,10 @@ export class PortAllocator {
 
   /** Removes locks whose harness was killed before it could release them. */
   sweep() {
-    for (const name of readdirSync(this.lockDir)) {
-      const file = join(this.lockDir, name);
+    const dir = this.lockDir;
+    if (dir === null) return;
+    for (const name of readdirSync(dir)) {
+      const file = join(dir, name);
       if (ownerIsGone(file)) {
         try {
           unlinkSync(file);
@@ -52,7 +55,11 @@ export class PortAllocator {
     throw new Error('Could not find a free port to run your server on.');
   }
 
-  /** Locks a fixed port (a lesson's default), waiting while another check holds it. */
+  /**
+   * Locks a fixed port (a lesson's default), waiting while another check holds it.
+   * @param {number} port
+   * @param {{ timeoutMs?: number, signal?: AbortSignal }} [options]
+   */
   async lockFixed(port, { timeoutMs = 20000, signal } = {}) {
     const deadline = Date.now() + timeoutMs;
     let delay = 20;

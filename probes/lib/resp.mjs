@@ -81,6 +81,7 @@ export function formatReply(reply) {
 export function respClient({ host = '127.0.0.1', port, timeoutMs = 3000 }) {
   return new Promise((resolve, reject) => {
     const socket = connect({ host, port });
+    /** @type {Buffer} */
     let buffer = Buffer.alloc(0);
     let waiting = null;
     let failure = null;
@@ -88,7 +89,7 @@ export function respClient({ host = '127.0.0.1', port, timeoutMs = 3000 }) {
       buffer = Buffer.concat([buffer, chunk]);
       if (waiting) deliver();
     });
-    socket.on('error', (error) => fail(error.code === 'ECONNREFUSED' ? 'connection refused: nothing is listening there' : error.message));
+    socket.on('error', (/** @type {NodeJS.ErrnoException} */ error) => fail(error.code === 'ECONNREFUSED' ? 'connection refused: nothing is listening there' : error.message));
     socket.on('close', () => fail('the server closed the connection'));
     socket.once('connect', () => resolve({ send, close: () => socket.destroy() }));
     socket.once('error', reject);

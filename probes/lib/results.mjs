@@ -1,28 +1,23 @@
 // The shape of a rule's result, and the transcript that explains it. Pure functions.
-//
-// status:
-//   pass    — the rule holds.
-//   fail    — the learner's program ran and did the wrong thing: listened elsewhere, crashed,
-//             answered 500, exited when it should not have… (details.crashed marks a crash).
-//   timeout — the program did not do the expected thing before a deadline (never listened
-//             within readyTimeoutMs, did not exit within 3 s of SIGTERM…). It was stopped.
-//   error   — the check itself failed (a bug or an environment problem in Portside, or a lesson
-//             missing a probe option); says so, and says it is not the learner's fault.
-//   skipped — not run, because the server never started (details.blockedBy names the rule that
-//             says why).
+// What each status means: README.md, "Statuses"; the types: ../events.mjs (defined only there).
 import { formatBytes } from './output-tail.mjs';
 
 export { STATUSES } from '../events.mjs';
 
 /**
- * @typedef {{ command?: string, env?: Record<string, string>, curl?: string, expected?: string,
- *   observed?: string[], output?: string, outputOmittedBytes?: number, file?: string, line?: number,
- *   column?: number, snippet?: string, hint?: string, crashed?: boolean, neverStarted?: boolean,
- *   blockedBy?: string, steps?: string[], transcript: string[] }} Details
- * @typedef {{ id: string, status: 'pass'|'fail'|'timeout'|'error'|'skipped', message: string, details: Details, durationMs?: number }} RuleResult
+ * @typedef {import('../events.mjs').RuleStatus} RuleStatus
+ * @typedef {import('../events.mjs').RuleDetails} RuleDetails
+ * @typedef {import('../events.mjs').RuleResult} RuleResult
  */
 
-/** Builds a result; `details.transcript` is derived from the structured fields. */
+/**
+ * Builds a result; `details.transcript` is derived from the structured fields.
+ * @param {string} id
+ * @param {RuleStatus} status
+ * @param {string} message
+ * @param {Record<string, unknown>} [details] RuleDetails fields; empty ones (undefined, null, '') are left out
+ * @returns {RuleResult}
+ */
 export function result(id, status, message, details = {}) {
   const clean = Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined && value !== null && value !== ''));
   return { id, status, message, details: { ...clean, transcript: transcript(clean) } };

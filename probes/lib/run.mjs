@@ -29,6 +29,8 @@ export class Run {
     this.display = displayCommand(ctx.command, env, unset);
     this.logFile = join(ctx.tmpDir, `${label}-${++counter}.jsonl`);
     this.tail = new OutputTail();
+    /** @type {Map<string, { pid: number, address: string, port: number }>} listening sockets seen in /proc, by address:port */
+    this.procSeen = new Map();
     this.exitInfo = null;
     this.spawnError = null;
     this.startedAt = Date.now();
@@ -98,8 +100,8 @@ export class Run {
 
   /** For programs the observer cannot see (not node), the listening sockets /proc shows. */
   addProcListeners(summary) {
-    this.procSeen ??= new Map();
-    const found = this.exitInfo ? [] : groupListeners(this.child.pid);
+    const pid = this.child?.pid;
+    const found = this.exitInfo || pid === undefined ? [] : groupListeners(pid);
     if (found === null) return;
     for (const { pid, address, port } of found) this.procSeen.set(`${address}:${port}`, { pid, address, port });
     summary.viaProc = true;

@@ -69,6 +69,9 @@ function describeChoice(file, code, { call, how, port }) {
 /**
  * Analyzes the files reachable from `entry` through relative imports (all files when there is
  * no entry). `files` maps workspace paths to source text.
+ * @param {any} acorn
+ * @param {Record<string, string>} files
+ * @param {{ entry?: string, packageType?: unknown }} [options]
  */
 export function analyzeWorkspace(acorn, files, { entry, packageType } = {}) {
   const analyses = new Map();

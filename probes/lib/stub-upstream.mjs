@@ -17,7 +17,7 @@ export async function startStub(ctx) {
   const port = await ctx.ports.allocate();
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
+    server.listen(port, '127.0.0.1', () => resolve(undefined));
   });
   const stub = {
     port,
@@ -25,7 +25,7 @@ export async function startStub(ctx) {
     requests,
     stop: () => new Promise((resolve) => {
       server.closeAllConnections?.();
-      server.close(() => resolve());
+      server.close(() => resolve(undefined));
     }),
   };
   ctx.track(stub);
@@ -46,6 +46,7 @@ function isJson(text) {
  * (their apps may refuse to start without one). `port` may be a string such as "abc".
  */
 export async function runEnv(ctx, port, extra = {}) {
+  /** @type {Record<string, string>} */
   const env = port === undefined ? {} : { PORT: String(port) };
   if (ctx.probe.upstreamEnv) env[ctx.probe.upstreamEnv] = (await startStub(ctx)).url;
   return { ...env, ...extra };

@@ -7,7 +7,7 @@ export function tryConnect(host, port, timeoutMs = 1000) {
     const socket = connect({ host, port });
     const timer = setTimeout(() => finish({ ok: false, code: 'ETIMEDOUT' }), timeoutMs);
     socket.once('connect', () => finish({ ok: true }));
-    socket.once('error', (error) => finish({ ok: false, code: error.code ?? error.message }));
+    socket.once('error', (/** @type {NodeJS.ErrnoException} */ error) => finish({ ok: false, code: error.code ?? error.message }));
     function finish(result) {
       clearTimeout(timer);
       socket.destroy();

@@ -9,6 +9,7 @@ const MAX_BYTES = 512 * 1024;
 
 /** Workspace-relative path → source, for every .js/.mjs/.cjs file outside node_modules and .portside. */
 export function readSources(root) {
+  /** @type {Record<string, string>} */
   const files = {};
   const pending = [root];
   let count = 0;

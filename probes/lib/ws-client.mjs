@@ -10,8 +10,10 @@ export function wsEcho({ host = '127.0.0.1', port, path = '/', message, timeoutM
   return new Promise((resolve) => {
     const key = newKey();
     const received = [];
+    /** @type {'connect' | 'handshake' | 'echo' | 'done'} */
     let stage = 'connect';
     let handshake;
+    /** @type {Buffer} */
     let buffer = Buffer.alloc(0);
     let fragments = [];
     const socket = connect({ host, port });
@@ -21,7 +23,7 @@ export function wsEcho({ host = '127.0.0.1', port, path = '/', message, timeoutM
       stage = 'handshake';
       socket.write(handshakeRequest({ host, port, path, key }));
     });
-    socket.on('error', (error) => finish(false, error.code === 'ECONNREFUSED' ? 'connection refused: nothing is listening there' : error.message));
+    socket.on('error', (/** @type {NodeJS.ErrnoException} */ error) => finish(false, error.code === 'ECONNREFUSED' ? 'connection refused: nothing is listening there' : error.message));
     socket.on('close', () => finish(false, stage === 'echo' ? 'the server closed the connection before echoing' : 'the server closed the connection during the handshake'));
     socket.on('data', (chunk) => {
       buffer = Buffer.concat([buffer, chunk]);

@@ -42,6 +42,12 @@ export default {
   },
 };
 
+/**
+ * @param {any} ctx
+ * @param {string} id
+ * @param {{ host?: string, expect: string, fallback?: string, port: number, run: import('../lib/run.mjs').Run }} c one HOST case and its run
+ * @param {string | undefined} external
+ */
 async function judge(ctx, id, { host, expect, fallback, port, run }, external) {
   const label = host ? `HOST=${host}` : 'HOST unset';
   const ready = await run.waitReady(port, ctx.readyTimeoutMs);

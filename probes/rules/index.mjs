@@ -1,6 +1,6 @@
 // Every rule of the catalogue, by id. A rule is { id, kind, check }:
 //   kind 'static'  — reads the files only; never waits for the server.
-//   kind 'primary' — probes the shared main run (PORT=p), one rule at a time, in lesson order.
+//   kind 'main'    — probes the shared main run (PORT=p), one rule at a time, in lesson order.
 //   kind 'run'     — starts its own runs; independent rules run in parallel. `last: true` runs
 //                    after every other run is gone (default-port uses a fixed port).
 import { RULE_IDS } from '../catalogue.mjs';

@@ -9,11 +9,11 @@ import { result, runDetails } from '../lib/results.mjs';
 export default {
   id: 'no-hardcoded-port',
   kind: 'run',
-  async check(ctx, { primaryReady }) {
+  async check(ctx, { mainReady }) {
     const q = await ctx.ports.allocate();
     const run = new Run(ctx, { env: await runEnv(ctx, q), label: 'second' });
     try {
-      const [second, first] = await Promise.all([run.waitReady(q, ctx.readyTimeoutMs), primaryReady]);
+      const [second, first] = await Promise.all([run.waitReady(q, ctx.readyTimeoutMs), mainReady]);
       const steps = [`first run: PORT=${first.port} → ${first.ready.state === 'listening' ? `listening on ${first.port}` : 'not listening on it'}`];
       if (second.state !== 'listening') return notListening(ctx, this.id, run, q, second, { what: `Started again with PORT=${q}`, extra: { steps } });
       if (first.ready.state !== 'listening') return notListening(ctx, this.id, first.run, first.port, first.ready, { extra: { steps: [`second run: PORT=${q} → listening on ${q}`] } });

@@ -47,9 +47,9 @@ async function block(ctx, port) {
   const server = createServer((socket) => socket.destroy());
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, resolve);
+    server.listen(port, () => resolve(undefined));
   });
-  const blocker = { stop: () => new Promise((resolve) => server.close(() => resolve())) };
+  const blocker = { stop: () => new Promise((resolve) => server.close(() => resolve(undefined))) };
   ctx.track(blocker);
   return blocker;
 }

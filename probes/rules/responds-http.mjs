@@ -8,7 +8,7 @@ import { requestOnce } from '../lib/request-once.mjs';
 
 export default {
   id: 'responds-http',
-  kind: 'primary',
+  kind: 'main',
   async check(ctx, { run, port, ready }) {
     const { path, bodyPattern } = ctx.probe;
     if (ready.state !== 'listening') return notListening(ctx, this.id, run, port, ready, { extra: { curl: curlFor(port, path) } });

@@ -5,7 +5,7 @@ import { result, runDetails } from '../lib/results.mjs';
 
 export default {
   id: 'uses-env-port',
-  kind: 'primary',
+  kind: 'main',
   async check(ctx, { run, port, ready }) {
     if (ready.state !== 'listening') return notListening(ctx, this.id, run, port, ready);
     // Read now, after the other probes, so a listen() made a moment later is seen too.

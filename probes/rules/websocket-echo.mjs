@@ -8,7 +8,7 @@ import { describeExit, result, runDetails } from '../lib/results.mjs';
 
 export default {
   id: 'websocket-echo',
-  kind: 'primary',
+  kind: 'main',
   async check(ctx, { run, port, ready }) {
     if (ready.state !== 'listening') return notListening(ctx, this.id, run, port, ready);
     const message = `portside-${randomBytes(4).toString('hex')}`;

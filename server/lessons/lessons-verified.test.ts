@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkFolder } from '../grade/check-folder.ts';
 import type { HarnessOutcome } from '../grade/run-harness.ts';
+import { parseCommand, spawnArgs } from '../../probes/lib/command.mjs';
 import { taggedProcesses } from '../../probes/tagged-processes.ts';
 import { loadLessons, type Lesson } from './load.ts';
 import { lessonPackages } from './packages.ts';
@@ -37,7 +38,7 @@ async function check(lesson: Lesson, which: 'starter' | 'solution') {
 
 /** The program a lesson's command starts (python3 for lesson 12) must exist for it to be checked. */
 function available(command: string): boolean {
-  const program = command.split(/\s+/)[0]!;
+  const program = spawnArgs(parseCommand(command), command).file;
   return ['node', 'npm'].includes(program) || spawnSync(program, ['--version']).status === 0;
 }
 

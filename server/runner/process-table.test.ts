@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseStat, treeMembers, type ProcessInfo } from './process-table.ts';
+// parseStat's table tests are in probes/lib/proc-stat.test.ts.
+import { treeMembers, type ProcessInfo } from './process-table.ts';
 
 const p = (pid: number, ppid: number, pgrp: number, session: number): ProcessInfo => ({ pid, ppid, pgrp, session, start: String(pid), dead: false });
-
-describe('parseStat', () => {
-  it('reads a command name with spaces and parentheses', () => {
-    const stat = '4242 (node (my) server) S 4200 4242 4242 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 11 0 98765 0 0';
-    expect(parseStat(stat)).toEqual({ pid: 4242, ppid: 4200, pgrp: 4242, session: 4242, start: '98765', dead: false });
-  });
-
-  it('marks zombies as dead', () => {
-    expect(parseStat('7 (sh) Z 1 7 7 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5 0 0')?.dead).toBe(true);
-  });
-});
 
 describe('treeMembers', () => {
   const table = [

@@ -4,17 +4,10 @@
  */
 import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
+import { readAllStats, readStat, type ProcStat } from '../../probes/lib/proc-stat.mjs';
 
-export interface ProcessInfo {
-  pid: number;
-  ppid: number;
-  pgrp: number;
-  session: number;
-  /** Start time in clock ticks since boot; tells a pid apart from a later process reusing it ('' when unknown). */
-  start: string;
-  /** A zombie: exited, waiting to be reaped by a parent that may never do it. Holds no ports and cannot be killed. */
-  dead: boolean;
-}
+/** A process as /proc/<pid>/stat describes it (`start` is '' where it is unknown, as under `ps`). */
+export type ProcessInfo = Pick<ProcStat, 'pid' | 'ppid' | 'pgrp' | 'session' | 'start' | 'dead'>;
 
 export async function readProcessTable(): Promise<ProcessInfo[]> {
   return process.platform === 'linux' ? readProc() : readPs();
@@ -42,10 +35,6 @@ export async function readTrees(seeds: readonly number[]): Promise<ProcessInfo[]
   return [...found.values()];
 }
 
-function readStat(pid: number): Promise<ProcessInfo | null> {
-  return readFile(`/proc/${pid}/stat`, 'utf8').then(parseStat, () => null);
-}
-
 async function childrenOf(pid: number): Promise<number[]> {
   const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
   const lists = await Promise.all(tasks.map((tid) => readFile(`/proc/${pid}/task/${tid}/children`, 'utf8').catch(() => '')));
@@ -53,22 +42,7 @@ async function childrenOf(pid: number): Promise<number[]> {
 }
 
 async function readProc(): Promise<ProcessInfo[]> {
-  const names = await readdir('/proc');
-  const rows = await Promise.all(
-    names.filter((name) => /^\d+$/.test(name)).map((name) => readFile(`/proc/${name}/stat`, 'utf8').then(parseStat, () => null)),
-  );
-  return rows.filter((row): row is ProcessInfo => row !== null && !row.dead);
-}
-
-/** Parses /proc/<pid>/stat; the command name sits in parentheses and may itself contain spaces and parentheses. */
-export function parseStat(text: string): ProcessInfo | null {
-  const close = text.lastIndexOf(')');
-  const pid = Number.parseInt(text, 10);
-  if (close < 0 || !Number.isInteger(pid)) return null;
-  // After ")": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime cutime cstime priority nice threads itrealvalue starttime
-  const fields = text.slice(close + 2).split(' ');
-  const dead = fields[0] === 'Z' || fields[0] === 'X';
-  return { pid, ppid: Number(fields[1]), pgrp: Number(fields[2]), session: Number(fields[3]), start: fields[19] ?? '', dead };
+  return (await readAllStats()).filter((row) => !row.dead);
 }
 
 function readPs(): Promise<ProcessInfo[]> {

@@ -3,7 +3,7 @@
  * in a tree it stays attributed to it (by pid and start time) even if it escapes with setsid()
  * and its parent dies, so Stop and disconnect still find it.
  */
-import { readFileSync } from 'node:fs';
+import { readStatSync } from '../../probes/lib/proc-stat.mjs';
 import { readProcessTable, readTrees, treeMembers, type ProcessInfo } from './process-table.ts';
 
 export class ProcessTrees {
@@ -78,9 +78,5 @@ function send(pid: number, signal: NodeJS.Signals): void {
 }
 
 function startTime(pid: number): string | null {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[19] ?? null;
-  } catch {
-    return null;
-  }
+  return readStatSync(pid)?.start ?? null;
 }

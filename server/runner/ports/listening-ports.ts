@@ -1,10 +1,11 @@
 /**
  * Which TCP ports a set of processes is listening on, whatever language they are written in.
- * Linux: LISTEN sockets from /proc/net/tcp{,6} matched by inode against /proc/<pid>/fd.
+ * Linux: LISTEN sockets from /proc/net/tcp{,6} matched by inode against /proc/<pid>/fd
+ * (probes/lib/proc-sockets.mjs, the reader the check harness uses too).
  * Elsewhere: lsof.
  */
 import { execFile } from 'node:child_process';
-import { readdir, readFile, readlink } from 'node:fs/promises';
+import { readListeningSockets, socketInodes } from '../../../probes/lib/proc-sockets.mjs';
 
 export async function listeningPorts(pids: readonly number[]): Promise<Set<number>> {
   if (pids.length === 0) return new Set();
@@ -12,35 +13,16 @@ export async function listeningPorts(pids: readonly number[]): Promise<Set<numbe
 }
 
 async function fromProc(pids: readonly number[]): Promise<Set<number>> {
-  const tables = await Promise.all(['/proc/net/tcp', '/proc/net/tcp6'].map((file) => readFile(file, 'utf8').catch(() => '')));
-  const portByInode = listeningInodes(tables.join('\n'));
+  // TCP only: the preview shows servers a browser can connect to.
+  const portByInode = new Map((await readListeningSockets(['tcp'])).map((socket) => [socket.inode, socket.port]));
   const ports = new Set<number>();
   if (portByInode.size === 0) return ports;
-  await Promise.all(
-    pids.map(async (pid) => {
-      const fds = await readdir(`/proc/${pid}/fd`).catch(() => [] as string[]);
-      const links = await Promise.all(fds.map((fd) => readlink(`/proc/${pid}/fd/${fd}`).catch(() => '')));
-      for (const link of links) {
-        const inode = /^socket:\[(\d+)\]$/.exec(link)?.[1];
-        const port = inode === undefined ? undefined : portByInode.get(inode);
-        if (port !== undefined) ports.add(port);
-      }
-    }),
-  );
-  return ports;
-}
-
-/** Socket inode → local port for every socket in state 0A (LISTEN) in /proc/net/tcp-format text. */
-export function listeningInodes(text: string): Map<string, number> {
-  const result = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
-    const fields = line.trim().split(/\s+/);
-    if (fields[3] !== '0A' || !fields[1] || !fields[9]) continue;
-    const port = Number.parseInt(fields[1].split(':')[1] ?? '', 16);
-    if (Number.isInteger(port)) result.set(fields[9], port);
+  const inodes = await Promise.all(pids.map(socketInodes));
+  for (const inode of inodes.flat()) {
+    const port = portByInode.get(inode);
+    if (port !== undefined) ports.add(port);
   }
-  return result;
+  return ports;
 }
 
 function fromLsof(pids: readonly number[]): Promise<Set<number>> {

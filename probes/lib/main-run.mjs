@@ -6,7 +6,7 @@ import { runEnv } from './stub-upstream.mjs';
 import { crashFacts } from './explain.mjs';
 import { describeExit, result, runDetails } from './results.mjs';
 
-export async function startPrimary(ctx) {
+export async function startMainRun(ctx) {
   const port = await ctx.ports.allocate();
   const run = new Run(ctx, { env: await runEnv(ctx, port), label: 'main' });
   const ready = await run.waitReady(port, ctx.readyTimeoutMs);
