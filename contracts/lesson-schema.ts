@@ -1,6 +1,11 @@
-/** The lesson frontmatter schema. Every field says what it is for, so authors can read it here. */
+/**
+ * The lesson frontmatter schema, and the lesson as the browser receives it. Every field says what
+ * it is for, so authors can read it here. The server validates with it (server/lessons/load.ts);
+ * the browser imports only its types, so zod stays out of the bundle.
+ */
 import { z } from 'zod';
-import { RULE_IDS } from '../../probes/catalogue.mjs';
+import { RULE_IDS } from '../probes/catalogue.mjs';
+import type { FileMap } from './files.ts';
 
 /** The ideas of port binding a lesson can teach; the course as a whole must cover every one. */
 export const CONCEPTS = [
@@ -67,3 +72,18 @@ const REQUIRED_OPTIONS: Record<string, keyof ProbeOptions> = {
   'graceful-shutdown': 'slowPath',
 };
 export type Frontmatter = z.infer<typeof frontmatter>;
+
+/** A lesson as the browser receives it from `virtual:lessons` (server/lessons/vite-plugin.ts). */
+export interface ClientLesson extends Frontmatter {
+  /** The folder's slug, e.g. `take-the-port` for `02-take-the-port`. */
+  id: string;
+  /** The folder name, e.g. `02-take-the-port`. */
+  folder: string;
+  order: number;
+  /** Port numbers the lesson's text mentions; checks never use them as PORT (check.json avoidPorts). */
+  namedPorts: number[];
+  /** The lesson body rendered to HTML at build time. */
+  html: string;
+  starter: FileMap;
+  solution: FileMap;
+}

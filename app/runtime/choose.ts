@@ -5,7 +5,7 @@
  */
 import type { Runtime, RuntimeKind } from './types.ts';
 import { parseMilliseconds } from './wc-deadline.ts';
-import { RUNNER_META } from '../../server/protocol-constants.ts';
+import { RUNNER_META } from '../../contracts/runner-protocol.ts';
 
 export interface RuntimeChoice {
   kind: RuntimeKind;

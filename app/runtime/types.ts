@@ -4,10 +4,11 @@
  * stays thin and the local runtime is an honest twin.
  */
 
-export type RuntimeKind = 'local' | 'webcontainer';
+import type { FileMap } from '../../contracts/files.ts';
 
-/** File contents keyed by workspace-relative path with `/` separators, e.g. `src/app.js`. */
-export type FileMap = Record<string, string>;
+export type { FileMap };
+
+export type RuntimeKind = 'local' | 'webcontainer';
 
 export interface SpawnOptions {
   /** Extra environment variables; merged over the runtime's base environment. */

@@ -13,7 +13,7 @@ import { RuntimeUnavailableError } from './choose.ts';
 import type { PortEvent, PreviewError, Runtime } from './types.ts';
 import type { BrowserFacts } from './wc-support.ts';
 import type { PackageTree } from './wc-packages.ts';
-import { ISOLATION_HEADERS } from '../../server/isolation.ts';
+import { ISOLATION_HEADERS } from '../../contracts/isolation.ts';
 
 // The real boot function must fit the seam the adapter injects; this line fails to compile otherwise.
 const realBootFits: typeof WebContainer.boot extends BootEngine ? true : never = true;

@@ -1,6 +1,6 @@
 /** Response headers the playground sets, kept in one place so every response path agrees. */
 import type { ServerResponse } from 'node:http';
-import { ISOLATION_HEADERS } from '../isolation.ts';
+import { ISOLATION_HEADERS } from '../../contracts/isolation.ts';
 
 /** The playground's own pages and assets: cross-origin isolated, and not embeddable by other sites' pages. */
 export function setPlaygroundHeaders(res: ServerResponse): void {

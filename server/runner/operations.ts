@@ -1,5 +1,5 @@
 /** What each protocol operation does in a session. Throwing here becomes an error result. */
-import type { ClientMessage } from '../protocol.ts';
+import type { ClientMessage } from '../../contracts/runner-protocol.ts';
 import { baseEnv, resolveCommand, resolveCwd } from './command-env.ts';
 import { readText, removePath, writeFiles } from './file-ops.ts';
 import { freePort } from './free-port.ts';

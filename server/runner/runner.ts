@@ -6,7 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { MAX_MESSAGE_BYTES } from '../protocol-constants.ts';
+import { MAX_MESSAGE_BYTES } from '../../contracts/runner-protocol.ts';
 import type { LessonPackage } from './lesson-packages.ts';
 import { Session } from './session.ts';
 import { refusal, type GuardOptions } from './upgrade-guard.ts';

@@ -9,7 +9,7 @@ import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WebSocket } from 'ws';
-import type { ServerMessage } from '../protocol.ts';
+import type { ServerMessage } from '../../contracts/runner-protocol.ts';
 import { linkLessonPackages, type LessonPackage } from './lesson-packages.ts';
 import { parseClientMessage } from './messages.ts';
 import { perform } from './operations.ts';

@@ -3,8 +3,7 @@ import { request } from 'node:http';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { connectLocalRuntime } from '../../app/runtime/local.ts';
 import type { Runtime } from '../../app/runtime/types.ts';
-import { RUNNER_PATH } from '../protocol-constants.ts';
-import type { ServerMessage } from '../protocol.ts';
+import { RUNNER_PATH, type ServerMessage } from '../../contracts/runner-protocol.ts';
 import type { FixturePlayground } from './fixture-playground.ts';
 
 export function runnerUrl(playground: FixturePlayground, token = playground.token): string {
