@@ -6,10 +6,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startPlayground, type Playground } from '../http/playground.ts';
-import { staticApp } from '../http/static-app.ts';
+import { startPlayground, type Playground } from '../server/http/playground.ts';
+import { staticApp } from '../server/http/static-app.ts';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export const FIXTURE_HTML = '<!doctype html><html><head><title>Fixture</title></head><body><h1>Fixture page</h1></body></html>';
 

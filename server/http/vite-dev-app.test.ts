@@ -1,8 +1,8 @@
 // `npm run dev`: Vite's dev middleware behind the playground server, with the same token,
 // headers and runner — and Vite's own HMR socket on the same port.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, type FixturePlayground } from '../test-support/fixture-playground.ts';
-import { connectRuntime, upgradeStatus } from '../test-support/runner-client.ts';
+import { REPO_ROOT, type FixturePlayground } from '../../test-support/fixture-playground.ts';
+import { connectRuntime, upgradeStatus } from '../../test-support/runner-client.ts';
 import { startPlayground } from './playground.ts';
 import { viteDevApp } from './vite-dev-app.ts';
 

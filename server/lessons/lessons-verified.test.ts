@@ -12,7 +12,7 @@ import type { HarnessOutcome } from '../grade/run-harness.ts';
 import { taggedProcesses } from '../../probes/tagged-processes.ts';
 import { loadLessons, type Lesson } from './load.ts';
 import { lessonPackages } from './packages.ts';
-import { semaphore } from '../test-support/semaphore.ts';
+import { semaphore } from '../../test-support/semaphore.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', 'lessons');
 const lessons = await loadLessons(ROOT);

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startFixturePlayground } from '../test-support/fixture-playground.ts';
-import { runnerUrl } from '../test-support/runner-client.ts';
+import { startFixturePlayground } from '../../test-support/fixture-playground.ts';
+import { runnerUrl } from '../../test-support/runner-client.ts';
 
 // Workspaces go to os.tmpdir(), which follows TMPDIR: give this file a private one to count in.
 let privateTmp: string;
