@@ -4,7 +4,8 @@
  * SIGINT/SIGTERM kill every learner process and remove every workspace before exiting.
  */
 import { ConfigError, exposedWarning, isLoopback, portInUseMessage, readAddress } from './config.ts';
-import { startPlayground, type AppFactory, type Playground } from './playground.ts';
+import type { AppFactory } from './app-handler.ts';
+import { startPlayground, type Playground } from './playground.ts';
 
 export async function launch(root: string, app: AppFactory, label: string): Promise<Playground> {
   let address;

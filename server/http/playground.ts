@@ -4,26 +4,17 @@
  * `dev.ts` are thin wrappers around `startPlayground`; tests call it in-process.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createRunner, type Runner } from '../runner/runner.ts';
 import { allowedHosts } from '../runner/upgrade-guard.ts';
 import { findLessonPackages } from '../runner/lesson-packages.ts';
+import type { AppFactory } from './app-handler.ts';
 import { browsableHost, hostWithPort } from './config.ts';
 import { setPlaygroundHeaders } from './headers.ts';
 import { previewPort, proxyRequest, proxyUpgrade } from './preview-proxy.ts';
 import { sendText } from './static-app.ts';
-
-/** Whatever serves the app's pages: the production build or Vite's dev middleware. */
-export interface AppHandler {
-  handle(req: IncomingMessage, res: ServerResponse): void;
-  /** Upgrades the app deals with itself (Vite's HMR socket); all others are refused. */
-  ownsUpgrade?(req: IncomingMessage): boolean;
-  close?(): Promise<void>;
-}
-
-export type AppFactory = (context: { token: string; server: Server }) => AppHandler | Promise<AppHandler>;
 
 export interface PlaygroundOptions {
   host: string;

@@ -6,7 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { injectRunnerToken } from './inject-token.ts';
-import type { AppFactory } from './playground.ts';
+import type { AppFactory } from './app-handler.ts';
 import { sendText } from './static-app.ts';
 
 const VITE_PROTOCOLS = ['vite-hmr', 'vite-ping'];

@@ -3,9 +3,17 @@ import type { ClientMessage } from '../../contracts/runner-protocol.ts';
 import { baseEnv, resolveCommand, resolveCwd } from './command-env.ts';
 import { readText, removePath, writeFiles } from './file-ops.ts';
 import { freePort } from './free-port.ts';
-import type { Session } from './session.ts';
+import type { LearnerProcess, SpawnRequest } from './spawn-process.ts';
 
-export async function perform(session: Session, message: ClientMessage): Promise<unknown> {
+/** What the operations need of the session they run in (declared here so neither imports the other). */
+export interface OperationTarget {
+  readonly workspace: string;
+  readonly serverPort: number;
+  start(request: SpawnRequest): Promise<number>;
+  process(proc: number): LearnerProcess;
+}
+
+export async function perform(session: OperationTarget, message: ClientMessage): Promise<unknown> {
   const root = session.workspace;
   switch (message.op) {
     case 'writeFiles':
