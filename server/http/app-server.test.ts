@@ -1,4 +1,4 @@
-// The playground's HTTP side against a real server: headers, token, static files, proxy.
+// The app server's HTTP side against a real server: headers, token, static files, proxy.
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixturePlayground, type FixturePlayground } from '../../test-support/fixture-playground.ts';
@@ -27,7 +27,7 @@ function get(path: string, host = `127.0.0.1:${playground.port}`): Promise<Answe
   });
 }
 
-describe('playground server', () => {
+describe('app server', () => {
   it('answers /healthz', async () => {
     const answer = await get('/healthz');
     expect(answer.status).toBe(200);

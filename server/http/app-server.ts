@@ -1,7 +1,8 @@
 /**
- * The playground's HTTP server: `/healthz`, the preview proxy (`<port>.localhost` hosts), the
- * runner's WebSocket, and the app itself (the production build, or Vite in dev). `main.ts` and
- * `dev.ts` are thin wrappers around `startPlayground`; tests call it in-process.
+ * The HTTP server of `npm start` and `npm run dev`: `/healthz`, the preview proxy
+ * (`<port>.localhost` hosts), the runner's WebSocket, and the app itself (the production build,
+ * or Vite in dev). `main.ts` and `dev.ts` are thin wrappers around `startAppServer`; tests call
+ * it in-process.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
@@ -12,11 +13,11 @@ import { allowedHosts } from '../runner/upgrade-guard.ts';
 import { findLessonPackages } from '../runner/lesson-packages.ts';
 import type { AppFactory } from './app-handler.ts';
 import { browsableHost, hostWithPort } from './config.ts';
-import { setPlaygroundHeaders } from './headers.ts';
+import { setAppHeaders } from './headers.ts';
 import { previewPort, proxyRequest, proxyUpgrade } from './preview-proxy.ts';
 import { sendText } from './static-app.ts';
 
-export interface PlaygroundOptions {
+export interface AppServerOptions {
   host: string;
   /** 0 picks a free port (tests). */
   port: number;
@@ -25,7 +26,7 @@ export interface PlaygroundOptions {
   app: AppFactory;
 }
 
-export interface Playground {
+export interface AppServer {
   url: string;
   port: number;
   token: string;
@@ -33,7 +34,7 @@ export interface Playground {
   close(): Promise<void>;
 }
 
-export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
+export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
   const token = randomBytes(32).toString('base64url');
   const server = createServer();
   const [packages, app] = await Promise.all([findLessonPackages(options.root), options.app({ token, server })]);
@@ -44,7 +45,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   server.on('request', (req, res) => {
     const preview = previewPort(req.headers.host, port);
     if (preview !== null) return proxyRequest(req, res, preview, runner?.isSessionPort(preview) ?? false);
-    setPlaygroundHeaders(res);
+    setAppHeaders(res);
     if (!runner) return sendText(res, 503, 'Starting…');
     // DNS rebinding: a foreign name pointed at 127.0.0.1 must not even get the page (it carries the token).
     if (!hosts.has((req.headers.host ?? '').toLowerCase())) return sendText(res, 421, foreignHostMessage(req.headers.host, options.host, port));

@@ -3,12 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, type FixturePlayground } from '../../test-support/fixture-playground.ts';
 import { connectRuntime, upgradeStatus } from '../../test-support/runner-client.ts';
-import { startPlayground } from './playground.ts';
+import { startAppServer } from './app-server.ts';
 import { viteDevApp } from './vite-dev-app.ts';
 
 let playground: FixturePlayground;
 beforeAll(async () => {
-  const started = await startPlayground({ host: '127.0.0.1', port: 0, root: REPO_ROOT, app: viteDevApp(REPO_ROOT) });
+  const started = await startAppServer({ host: '127.0.0.1', port: 0, root: REPO_ROOT, app: viteDevApp(REPO_ROOT) });
   playground = { ...started, distDir: '', origin: `http://127.0.0.1:${started.port}` };
 }, 60_000);
 afterAll(() => playground.close());
