@@ -44,7 +44,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
 
   server.on('request', (req, res) => {
     const preview = previewPort(req.headers.host, port);
-    if (preview !== null) return proxyRequest(req, res, preview, runner?.isSessionPort(preview) ?? false);
+    if (preview !== null) return proxyRequest(req, res, preview, runner?.isConnectionPort(preview) ?? false);
     setAppHeaders(res);
     if (!runner) return sendText(res, 503, 'Starting…');
     // DNS rebinding: a foreign name pointed at 127.0.0.1 must not even get the page (it carries the token).
@@ -55,7 +55,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const preview = previewPort(req.headers.host, port);
-    if (preview !== null) return proxyUpgrade(req, socket, head, preview, runner?.isSessionPort(preview) ?? false);
+    if (preview !== null) return proxyUpgrade(req, socket, head, preview, runner?.isConnectionPort(preview) ?? false);
     if (app.ownsUpgrade?.(req)) return; // Vite's own upgrade listener answers it
     if (runner) return runner.handleUpgrade(req, socket, head);
     socket.destroy();

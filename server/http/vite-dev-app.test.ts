@@ -1,4 +1,4 @@
-// `npm run dev`: Vite's dev middleware behind the playground server, with the same token,
+// `npm run dev`: Vite's dev middleware behind the app server, with the same token,
 // headers and runner — and Vite's own HMR socket on the same port.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, type FixturePlayground } from '../../test-support/fixture-playground.ts';

@@ -1,5 +1,5 @@
 /**
- * `npm run dev`: Vite's dev server as middleware behind the playground server, so the runner,
+ * `npm run dev`: Vite's dev server as middleware behind the app server, so the runner,
  * the preview proxy, the headers and the token are exactly those of `npm start`. HMR shares
  * the playground's port (Vite answers only upgrades that speak its `vite-hmr` protocol).
  */
