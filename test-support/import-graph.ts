@@ -49,7 +49,7 @@ export function readImportGraph(root: string, folders: readonly string[]): Impor
 }
 
 /** Specifiers here carry their extension; a bare folder or name falls back to the usual candidates. */
-function resolveRelative(file: string, specifier: string, root?: string): string {
+export function resolveRelative(file: string, specifier: string, root?: string): string {
   const target = posix.normalize(posix.join(posix.dirname(file), specifier));
   if (!root || isFile(join(root, target))) return target;
   const found = ['.ts', '.tsx', '.mjs', '.js', '/index.ts'].map((ending) => target + ending).find((path) => isFile(join(root, path)));

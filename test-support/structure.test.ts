@@ -2,7 +2,8 @@
 // import neither, and the project's own source has no import cycle (tests included).
 import { describe, expect, test } from 'vitest';
 import { REPO_ROOT } from './fixture-playground.ts';
-import { boundaryViolations, importCycles, importsOf, isUnder, readImportGraph, type BoundaryRule, type ImportEdge } from './import-graph.ts';
+import { boundaryViolations, importCycles, importsOf, isUnder, readImportGraph, sourceFiles, type BoundaryRule, type ImportEdge } from './import-graph.ts';
+import { runtimePathsTo, runtimeSpecifiers } from './runtime-imports.ts';
 
 const FOLDERS = ['app', 'server', 'probes', 'contracts', 'bench', 'e2e', 'test-support'];
 
@@ -41,6 +42,11 @@ describe('the project structure', () => {
     expect(importCycles(edges).filter((cycle) => !known.has(key(cycle.files))).map((cycle) => cycle.path)).toEqual([]);
   });
 
+  test('the browser bundle loads no zod: app/ reaches the lesson schema through types only', () => {
+    const browserFiles = sourceFiles(REPO_ROOT, ['app']).filter((file) => !/\.test\.tsx?$/.test(file));
+    expect(runtimePathsTo('zod', REPO_ROOT, browserFiles)).toEqual([]);
+  });
+
   test('every known cycle still exists (remove the ones fixed from KNOWN_CYCLES)', () => {
     const found = new Set(importCycles(edges).map((cycle) => key(cycle.files)));
     expect(KNOWN_CYCLES.map(key).filter((cycle) => !found.has(cycle))).toEqual([]);
@@ -63,6 +69,19 @@ describe('the guards themselves', () => {
     ].join('\n');
     expect(importsOf('app/x/y.ts', text).map((e) => e.to)).toEqual(['app/x/a.ts', 'app/b.ts', 'app/x/c.mjs', 'app/x/d.ts', 'app/x/e.ts', null]);
     expect(importsOf('probes/o.cjs', "const f = require('./lib/f.cjs');").map((e) => e.to)).toEqual(['probes/lib/f.cjs']);
+  });
+
+  test('tell runtime imports from type-only ones', () => {
+    const text = [
+      "import type { A } from './a.ts';",
+      "import { type B, type C } from './bc.ts';",
+      "import { type D, e } from './de.ts';",
+      "import './side-effect.ts';",
+      "export type { F } from './f.ts';",
+      "export { g } from './g.ts';",
+      "const h = () => import('./h.ts');",
+    ].join('\n');
+    expect(runtimeSpecifiers('app/x.ts', text)).toEqual(['./de.ts', './side-effect.ts', './g.ts', './h.ts']);
   });
 
   test('name the file and the import that crosses a boundary', () => {
