@@ -26,7 +26,7 @@ export const clientMessage = z.discriminatedUnion('op', [
   z.object({ op: z.literal('freePort'), id }),
 ]) satisfies z.ZodType<ClientMessage>;
 
-/** Fails to compile when the schema and the contract's ClientMessage differ in either direction. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Fails to compile unless the schema's type and the contract's ClientMessage are identical (not merely assignable: an extra optional field counts). */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Assert<T extends true> = T;
 export type SchemaMatchesContract = Assert<Same<z.infer<typeof clientMessage>, ClientMessage>>;
