@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
-import { startPlayground } from '../server/http/playground.ts';
+import { startAppServer } from '../server/http/app-server.ts';
 import { staticApp } from '../server/http/static-app.ts';
 import { REPO_ROOT } from '../server/grade/probe-files.ts';
 
@@ -20,7 +20,7 @@ export interface ServedApp {
 }
 
 export async function withServedApp<T>(distDir: string, use: (app: ServedApp) => Promise<T>): Promise<T> {
-  const playground = await startPlayground({ host: '127.0.0.1', port: 0, root: REPO_ROOT, app: ({ token }) => staticApp(distDir, token) });
+  const playground = await startAppServer({ host: '127.0.0.1', port: 0, root: REPO_ROOT, app: ({ token }) => staticApp(distDir, token) });
   const killLearnerProcesses = () => playground.runner.killAllSync();
   process.once('exit', killLearnerProcesses);
   let browser: Browser | null = null;

@@ -8,11 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { RUNNER_PATH } from './protocol-constants.ts';
-import type { ServerMessage } from './protocol.ts';
-import { FIXTURE_HTML, REPO_ROOT } from './test-support/fixture-playground.ts';
-import { waitFor } from './test-support/runner-client.ts';
-import { isAlive } from './test-support/processes.ts';
+import { RUNNER_PATH, type ServerMessage } from '../contracts/runner-protocol.ts';
+import { FIXTURE_HTML, REPO_ROOT } from '../test-support/fixture-playground.ts';
+import { waitFor } from '../test-support/runner-client.ts';
+import { isAlive } from '../test-support/processes.ts';
 
 let dist: string;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 /**
- * HOST and PORT for the playground server, read from the environment — Portside follows the
+ * HOST and PORT for the app server, read from the environment — Portside follows the
  * principle it teaches. Defaults: HOST=127.0.0.1 (loopback only) and PORT=4780, a port no
  * lesson uses and no common tool claims.
  */

@@ -4,9 +4,10 @@
  * SIGINT/SIGTERM kill every learner process and remove every workspace before exiting.
  */
 import { ConfigError, exposedWarning, isLoopback, portInUseMessage, readAddress } from './config.ts';
-import { startPlayground, type AppFactory, type Playground } from './playground.ts';
+import type { AppFactory } from './app-handler.ts';
+import { startAppServer, type AppServer } from './app-server.ts';
 
-export async function launch(root: string, app: AppFactory, label: string): Promise<Playground> {
+export async function launch(root: string, app: AppFactory, label: string): Promise<AppServer> {
   let address;
   try {
     address = readAddress(process.env);
@@ -14,9 +15,9 @@ export async function launch(root: string, app: AppFactory, label: string): Prom
     if (error instanceof ConfigError) fail(error.message);
     throw error;
   }
-  let playground: Playground;
+  let playground: AppServer;
   try {
-    playground = await startPlayground({ ...address, root, app });
+    playground = await startAppServer({ ...address, root, app });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') fail(portInUseMessage(address.port));
@@ -31,7 +32,7 @@ export async function launch(root: string, app: AppFactory, label: string): Prom
   return playground;
 }
 
-function stopOnSignals(playground: Playground): void {
+function stopOnSignals(playground: AppServer): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {

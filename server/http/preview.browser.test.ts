@@ -4,9 +4,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortEvent, Runtime } from '../../app/runtime/types.ts';
-import { startFixturePlayground, type FixturePlayground } from '../test-support/fixture-playground.ts';
-import { connectRuntime, waitFor } from '../test-support/runner-client.ts';
+import { startFixturePlayground, type FixturePlayground } from '../../test-support/fixture-playground.ts';
+import { connectRuntime, waitFor, type PortEvent, type Runtime } from '../../test-support/runner-client.ts';
 
 const CHROMIUM = process.env.PORTSIDE_CHROMIUM ?? '/usr/bin/chromium';
 /** The same flags as playwright.config.ts. */

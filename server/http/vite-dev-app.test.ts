@@ -1,14 +1,14 @@
-// `npm run dev`: Vite's dev middleware behind the playground server, with the same token,
+// `npm run dev`: Vite's dev middleware behind the app server, with the same token,
 // headers and runner — and Vite's own HMR socket on the same port.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, type FixturePlayground } from '../test-support/fixture-playground.ts';
-import { connectRuntime, upgradeStatus } from '../test-support/runner-client.ts';
-import { startPlayground } from './playground.ts';
+import { REPO_ROOT, type FixturePlayground } from '../../test-support/fixture-playground.ts';
+import { connectRuntime, upgradeStatus } from '../../test-support/runner-client.ts';
+import { startAppServer } from './app-server.ts';
 import { viteDevApp } from './vite-dev-app.ts';
 
 let playground: FixturePlayground;
 beforeAll(async () => {
-  const started = await startPlayground({ host: '127.0.0.1', port: 0, root: REPO_ROOT, app: viteDevApp(REPO_ROOT) });
+  const started = await startAppServer({ host: '127.0.0.1', port: 0, root: REPO_ROOT, app: viteDevApp(REPO_ROOT) });
   playground = { ...started, distDir: '', origin: `http://127.0.0.1:${started.port}` };
 }, 60_000);
 afterAll(() => playground.close());

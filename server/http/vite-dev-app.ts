@@ -1,12 +1,12 @@
 /**
- * `npm run dev`: Vite's dev server as middleware behind the playground server, so the runner,
+ * `npm run dev`: Vite's dev server as middleware behind the app server, so the runner,
  * the preview proxy, the headers and the token are exactly those of `npm start`. HMR shares
  * the playground's port (Vite answers only upgrades that speak its `vite-hmr` protocol).
  */
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { injectRunnerToken } from './inject-token.ts';
-import type { AppFactory } from './playground.ts';
+import type { AppFactory } from './app-handler.ts';
 import { sendText } from './static-app.ts';
 
 const VITE_PROTOCOLS = ['vite-hmr', 'vite-ping'];

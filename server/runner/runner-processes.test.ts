@@ -2,9 +2,9 @@
 // ignore SIGTERM or escape with setsid), and nothing survives a disconnect.
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixturePlayground, type FixturePlayground } from '../test-support/fixture-playground.ts';
-import { connectRuntime, openRaw, waitFor } from '../test-support/runner-client.ts';
-import { isAlive, readAll } from '../test-support/processes.ts';
+import { startFixturePlayground, type FixturePlayground } from '../../test-support/fixture-playground.ts';
+import { connectRuntime, openRaw, waitFor } from '../../test-support/runner-client.ts';
+import { isAlive, readAll } from '../../test-support/processes.ts';
 
 let playground: FixturePlayground;
 beforeAll(async () => void (playground = await startFixturePlayground()));

@@ -1,9 +1,9 @@
 // Who may connect, and what a hostile or broken client can (not) do to the server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { MAX_MESSAGE_BYTES, RUNNER_PATH } from '../protocol-constants.ts';
-import { startFixturePlayground, type FixturePlayground } from '../test-support/fixture-playground.ts';
-import { connectRuntime, openRaw, upgradeStatus } from '../test-support/runner-client.ts';
+import { MAX_MESSAGE_BYTES, RUNNER_PATH } from '../../contracts/runner-protocol.ts';
+import { startFixturePlayground, type FixturePlayground } from '../../test-support/fixture-playground.ts';
+import { connectRuntime, openRaw, upgradeStatus } from '../../test-support/runner-client.ts';
 
 let playground: FixturePlayground;
 beforeAll(async () => void (playground = await startFixturePlayground()));

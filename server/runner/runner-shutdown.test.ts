@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startFixturePlayground } from '../test-support/fixture-playground.ts';
-import { runnerUrl } from '../test-support/runner-client.ts';
+import { startFixturePlayground } from '../../test-support/fixture-playground.ts';
+import { runnerUrl } from '../../test-support/runner-client.ts';
 
 // Workspaces go to os.tmpdir(), which follows TMPDIR: give this file a private one to count in.
 let privateTmp: string;
@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 describe('runner shutdown', () => {
-  it('closes sessions that were still being set up', async () => {
+  it('closes connections that were still being set up', async () => {
     const playground = await startFixturePlayground();
     const workspaces = () => readdir(privateTmp).then((names) => names.filter((n) => /^portside-[A-Za-z0-9]{6}$/.test(n)));
     const sockets = Array.from({ length: 8 }, () => new WebSocket(runnerUrl(playground), { origin: `http://127.0.0.1:${playground.port}` }));

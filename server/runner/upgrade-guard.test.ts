@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { RUNNER_PATH } from '../protocol-constants.ts';
+import { RUNNER_PATH } from '../../contracts/runner-protocol.ts';
 import { allowedHosts, refusal } from './upgrade-guard.ts';
 
 const request = (url: string, headers: Record<string, string>) => ({ url, headers }) as unknown as IncomingMessage;

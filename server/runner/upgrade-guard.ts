@@ -8,7 +8,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
 import type { IncomingMessage } from 'node:http';
 import { hostWithPort } from '../http/config.ts';
-import { RUNNER_PATH } from '../protocol-constants.ts';
+import { RUNNER_PATH } from '../../contracts/runner-protocol.ts';
 
 export interface GuardOptions {
   token: string;

@@ -3,9 +3,9 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, WebSocket as NodeWebSocket } from 'ws';
-import { startFixturePlayground, type FixturePlayground } from '../../../server/test-support/fixture-playground.ts';
-import { browserLikeWebSocket, connectRuntime, runnerUrl, waitFor } from '../../../server/test-support/runner-client.ts';
-import { isAlive, readAll } from '../../../server/test-support/processes.ts';
+import { startFixturePlayground, type FixturePlayground } from '../../../test-support/fixture-playground.ts';
+import { browserLikeWebSocket, connectRuntime, runnerUrl, waitFor } from '../../../test-support/runner-client.ts';
+import { isAlive, readAll } from '../../../test-support/processes.ts';
 import { connectLocalRuntime } from './runtime.ts';
 import { RuntimeUnavailableError, type PortEvent } from '../types.ts';
 

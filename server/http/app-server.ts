@@ -1,31 +1,23 @@
 /**
- * The playground's HTTP server: `/healthz`, the preview proxy (`<port>.localhost` hosts), the
- * runner's WebSocket, and the app itself (the production build, or Vite in dev). `main.ts` and
- * `dev.ts` are thin wrappers around `startPlayground`; tests call it in-process.
+ * The HTTP server of `npm start` and `npm run dev`: `/healthz`, the preview proxy
+ * (`<port>.localhost` hosts), the runner's WebSocket, and the app itself (the production build,
+ * or Vite in dev). `main.ts` and `dev.ts` are thin wrappers around `startAppServer`; tests call
+ * it in-process.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createRunner, type Runner } from '../runner/runner.ts';
 import { allowedHosts } from '../runner/upgrade-guard.ts';
 import { findLessonPackages } from '../runner/lesson-packages.ts';
+import type { AppFactory } from './app-handler.ts';
 import { browsableHost, hostWithPort } from './config.ts';
-import { setPlaygroundHeaders } from './headers.ts';
+import { setAppHeaders } from './headers.ts';
 import { previewPort, proxyRequest, proxyUpgrade } from './preview-proxy.ts';
 import { sendText } from './static-app.ts';
 
-/** Whatever serves the app's pages: the production build or Vite's dev middleware. */
-export interface AppHandler {
-  handle(req: IncomingMessage, res: ServerResponse): void;
-  /** Upgrades the app deals with itself (Vite's HMR socket); all others are refused. */
-  ownsUpgrade?(req: IncomingMessage): boolean;
-  close?(): Promise<void>;
-}
-
-export type AppFactory = (context: { token: string; server: Server }) => AppHandler | Promise<AppHandler>;
-
-export interface PlaygroundOptions {
+export interface AppServerOptions {
   host: string;
   /** 0 picks a free port (tests). */
   port: number;
@@ -34,7 +26,7 @@ export interface PlaygroundOptions {
   app: AppFactory;
 }
 
-export interface Playground {
+export interface AppServer {
   url: string;
   port: number;
   token: string;
@@ -42,7 +34,7 @@ export interface Playground {
   close(): Promise<void>;
 }
 
-export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
+export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
   const token = randomBytes(32).toString('base64url');
   const server = createServer();
   const [packages, app] = await Promise.all([findLessonPackages(options.root), options.app({ token, server })]);
@@ -52,8 +44,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
 
   server.on('request', (req, res) => {
     const preview = previewPort(req.headers.host, port);
-    if (preview !== null) return proxyRequest(req, res, preview, runner?.isSessionPort(preview) ?? false);
-    setPlaygroundHeaders(res);
+    if (preview !== null) return proxyRequest(req, res, preview, runner?.isConnectionPort(preview) ?? false);
+    setAppHeaders(res);
     if (!runner) return sendText(res, 503, 'Starting…');
     // DNS rebinding: a foreign name pointed at 127.0.0.1 must not even get the page (it carries the token).
     if (!hosts.has((req.headers.host ?? '').toLowerCase())) return sendText(res, 421, foreignHostMessage(req.headers.host, options.host, port));
@@ -63,7 +55,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const preview = previewPort(req.headers.host, port);
-    if (preview !== null) return proxyUpgrade(req, socket, head, preview, runner?.isSessionPort(preview) ?? false);
+    if (preview !== null) return proxyUpgrade(req, socket, head, preview, runner?.isConnectionPort(preview) ?? false);
     if (app.ownsUpgrade?.(req)) return; // Vite's own upgrade listener answers it
     if (runner) return runner.handleUpgrade(req, socket, head);
     socket.destroy();

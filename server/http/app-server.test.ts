@@ -1,9 +1,8 @@
-// The playground's HTTP side against a real server: headers, token, static files, proxy.
+// The app server's HTTP side against a real server: headers, token, static files, proxy.
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortEvent } from '../../app/runtime/types.ts';
-import { startFixturePlayground, type FixturePlayground } from '../test-support/fixture-playground.ts';
-import { connectRuntime, waitFor } from '../test-support/runner-client.ts';
+import { startFixturePlayground, type FixturePlayground } from '../../test-support/fixture-playground.ts';
+import { connectRuntime, waitFor, type PortEvent } from '../../test-support/runner-client.ts';
 
 let playground: FixturePlayground;
 beforeAll(async () => void (playground = await startFixturePlayground({ 'app.js': 'console.log(1)', 'font.woff2': 'x' })));
@@ -28,7 +27,7 @@ function get(path: string, host = `127.0.0.1:${playground.port}`): Promise<Answe
   });
 }
 
-describe('playground server', () => {
+describe('app server', () => {
   it('answers /healthz', async () => {
     const answer = await get('/healthz');
     expect(answer.status).toBe(200);

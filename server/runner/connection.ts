@@ -9,7 +9,7 @@ import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WebSocket } from 'ws';
-import type { ServerMessage } from '../protocol.ts';
+import type { ServerMessage } from '../../contracts/runner-protocol.ts';
 import { linkLessonPackages, type LessonPackage } from './lesson-packages.ts';
 import { parseClientMessage } from './messages.ts';
 import { perform } from './operations.ts';
@@ -18,13 +18,13 @@ import { previewUrl } from './ports/port-diff.ts';
 import { ProcessTrees } from './process-trees.ts';
 import { spawnProcess, type LearnerProcess, type SpawnRequest } from './spawn-process.ts';
 
-export interface SessionOptions {
+export interface ConnectionOptions {
   packages: readonly LessonPackage[];
-  /** The playground's own port: preview URLs point at it, and freePort never returns it. */
+  /** The app server's own port: preview URLs point at it, and freePort never returns it. */
   serverPort: number;
 }
 
-export class Session {
+export class RunnerConnection {
   private readonly processes = new Map<number, LearnerProcess>();
   private readonly trees = new ProcessTrees();
   private readonly watcher: PortWatcher;
@@ -42,15 +42,15 @@ export class Session {
     );
   }
 
-  static async open(socket: WebSocket, options: SessionOptions): Promise<Session> {
+  static async open(socket: WebSocket, options: ConnectionOptions): Promise<RunnerConnection> {
     const workspace = await realpath(await mkdtemp(join(tmpdir(), 'portside-')));
     await linkLessonPackages(workspace, options.packages).catch(async (error: unknown) => {
       await rm(workspace, { recursive: true, force: true });
       throw error;
     });
-    const session = new Session(socket, workspace, options.serverPort);
-    session.send({ type: 'hello', workspace });
-    return session;
+    const connection = new RunnerConnection(socket, workspace, options.serverPort);
+    connection.send({ type: 'hello', workspace });
+    return connection;
   }
 
   get openPorts(): ReadonlySet<number> {
