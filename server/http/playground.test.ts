@@ -42,6 +42,8 @@ describe('playground server', () => {
     expect(answer.headers['cross-origin-opener-policy']).toBe('same-origin');
     expect(answer.headers['cross-origin-embedder-policy']).toBe('require-corp');
     expect(answer.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(answer.headers['content-security-policy']).toBe("frame-ancestors 'self'");
+    expect(answer.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(answer.body).toContain(`<meta name="portside-runner" content="${playground.token}">`);
     expect(playground.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
@@ -99,6 +101,9 @@ describe('playground server', () => {
     expect(answer.body).toBe(`learner says hi at /hello?x=1 for ${port}.localhost:${playground.port}`);
     expect(answer.headers['cross-origin-resource-policy']).toBe('cross-origin');
     expect(answer.headers['cross-origin-embedder-policy']).toBe('require-corp');
+    // The preview must stay frameable by the app; only the app's own pages refuse framing.
+    expect(answer.headers['content-security-policy']).toBeUndefined();
+    expect(answer.headers['x-frame-options']).toBeUndefined();
     await runtime.dispose();
     await waitFor(async () => (await get('/', `${port}.localhost:${playground.port}`)).status === 502, 'the proxy to stop forwarding');
   });

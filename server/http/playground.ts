@@ -11,6 +11,7 @@ import { createRunner, type Runner } from '../runner/runner.ts';
 import { allowedHosts } from '../runner/upgrade-guard.ts';
 import { findLessonPackages } from '../runner/lesson-packages.ts';
 import { browsableHost, hostWithPort } from './config.ts';
+import { containRequest, containUpgrade } from './contain.ts';
 import { setPlaygroundHeaders } from './headers.ts';
 import { previewPort, proxyRequest, proxyUpgrade } from './preview-proxy.ts';
 import { sendText } from './static-app.ts';
@@ -50,7 +51,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   let port = 0;
   let hosts = new Set<string>();
 
-  server.on('request', (req, res) => {
+  server.on('request', containRequest((req, res) => {
     const preview = previewPort(req.headers.host, port);
     if (preview !== null) return proxyRequest(req, res, preview, runner?.isSessionPort(preview) ?? false);
     setPlaygroundHeaders(res);
@@ -59,15 +60,15 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     if (!hosts.has((req.headers.host ?? '').toLowerCase())) return sendText(res, 421, foreignHostMessage(req.headers.host, options.host, port));
     if (req.url === '/healthz') return sendText(res, 200, 'ok');
     app.handle(req, res);
-  });
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  }));
+  server.on('upgrade', containUpgrade((req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const preview = previewPort(req.headers.host, port);
     if (preview !== null) return proxyUpgrade(req, socket, head, preview, runner?.isSessionPort(preview) ?? false);
     if (app.ownsUpgrade?.(req)) return; // Vite's own upgrade listener answers it
     if (runner) return runner.handleUpgrade(req, socket, head);
     socket.destroy();
-  });
+  }));
 
   try {
     await new Promise<void>((resolve, reject) => {

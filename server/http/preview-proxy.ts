@@ -42,7 +42,7 @@ export function proxyRequest(req: IncomingMessage, res: ServerResponse, port: nu
     upstream.on('error', fail);
     res.on('close', () => upstream.destroy());
     req.pipe(upstream);
-  }, fail);
+  }, fail).catch(fail); // e.g. a target http.request refuses: an unhandled rejection would end the server
 }
 
 export function proxyUpgrade(req: IncomingMessage, client: Duplex, head: Buffer, port: number, allowed: boolean): void {
@@ -61,5 +61,5 @@ export function proxyUpgrade(req: IncomingMessage, client: Duplex, head: Buffer,
     client.on('error', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
     client.on('close', () => upstream.destroy());
-  }, refuse);
+  }, refuse).catch(refuse);
 }
