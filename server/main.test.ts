@@ -13,6 +13,7 @@ import type { ServerMessage } from './protocol.ts';
 import { FIXTURE_HTML, REPO_ROOT } from './test-support/fixture-playground.ts';
 import { waitFor } from './test-support/runner-client.ts';
 import { isAlive } from './test-support/processes.ts';
+import { logIn } from './test-support/login.ts';
 
 let dist: string;
 beforeAll(async () => {
@@ -68,10 +69,11 @@ describe('npm start (server/main.ts)', () => {
   it('kills learner processes and removes workspaces on SIGTERM', async () => {
     const main = startMain({ PORT: '0' });
     const url = await waitFor(() => /running at (http:\/\/\S+)/.exec(main.output())?.[1], 'the server to print its URL');
-    const origin = url.replace(/\/$/, '');
-    const page = await (await fetch(url)).text();
+    const origin = new URL(url).origin;
+    const { cookie } = await logIn(url);
+    const page = await (await fetch(`${origin}/`, { headers: { cookie } })).text();
     const token = /<meta name="portside-runner" content="([^"]+)">/.exec(page)?.[1] ?? '';
-    const socket = new WebSocket(`${origin.replace('http', 'ws')}${RUNNER_PATH}?token=${token}`, { origin });
+    const socket = new WebSocket(`${origin.replace('http', 'ws')}${RUNNER_PATH}?token=${token}`, { origin, headers: { cookie } });
     const messages: ServerMessage[] = [];
     socket.on('message', (data) => messages.push(JSON.parse(data.toString()) as ServerMessage));
     const hello = await waitFor(() => messages.find((m) => m.type === 'hello'), 'hello');

@@ -11,16 +11,17 @@ import { createRunner, type Runner } from '../runner/runner.ts';
 import { allowedHosts } from '../runner/upgrade-guard.ts';
 import { findLessonPackages } from '../runner/lesson-packages.ts';
 import { browsableHost, hostWithPort } from './config.ts';
-import { containRequest, containUpgrade } from './contain.ts';
+import { containRequest, containUpgrade, refuseUpgrade } from './contain.ts';
 import { setPlaygroundHeaders } from './headers.ts';
-import { previewPort, proxyRequest, proxyUpgrade } from './preview-proxy.ts';
+import { createLogin, readSecret, sendLoginPage } from './login.ts';
+import { previewTarget, previewUrlFor, proxyRequest, proxyUpgrade } from './preview-proxy.ts';
 import { sendText } from './static-app.ts';
 
 /** Whatever serves the app's pages: the production build or Vite's dev middleware. */
 export interface AppHandler {
   handle(req: IncomingMessage, res: ServerResponse): void;
-  /** Upgrades the app deals with itself (Vite's HMR socket); all others are refused. */
-  ownsUpgrade?(req: IncomingMessage): boolean;
+  /** Takes an upgrade the app deals with itself (Vite's HMR socket), already past the login check; false for all others. */
+  upgrade?(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   close?(): Promise<void>;
 }
 
@@ -33,39 +34,51 @@ export interface PlaygroundOptions {
   /** Portside's own folder: lessons/ and node_modules/ (for lesson packages). */
   root: string;
   app: AppFactory;
+  /** The login secret (see login.ts); random when not given. */
+  secret?: string;
 }
 
 export interface Playground {
   url: string;
   port: number;
   token: string;
+  /** The address to open: the URL with `?secret=`, exchanged for the session cookie. */
+  loginUrl: string;
   runner: Runner;
   close(): Promise<void>;
 }
 
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   const token = randomBytes(32).toString('base64url');
+  const login = createLogin(options.secret ?? readSecret({}));
   const server = createServer();
   const [packages, app] = await Promise.all([findLessonPackages(options.root), options.app({ token, server })]);
   let runner: Runner | null = null;
   let port = 0;
   let hosts = new Set<string>();
 
+  // Whether a preview request may reach `port`: it carries this launch's key and a live session listens there.
+  const previewAllowed = (target: { port: number; keyed: boolean }) => target.keyed && (runner?.isSessionPort(target.port) ?? false);
+
   server.on('request', containRequest((req, res) => {
-    const preview = previewPort(req.headers.host, port);
-    if (preview !== null) return proxyRequest(req, res, preview, runner?.isSessionPort(preview) ?? false);
+    const preview = previewTarget(req.headers.host, port, login.previewKey);
+    if (preview !== null) return proxyRequest(req, res, preview.port, previewAllowed(preview));
     setPlaygroundHeaders(res);
     if (!runner) return sendText(res, 503, 'Starting…');
     // DNS rebinding: a foreign name pointed at 127.0.0.1 must not even get the page (it carries the token).
     if (!hosts.has((req.headers.host ?? '').toLowerCase())) return sendText(res, 421, foreignHostMessage(req.headers.host, options.host, port));
     if (req.url === '/healthz') return sendText(res, 200, 'ok');
+    if (login.exchange(req, res)) return;
+    if (!login.hasSession(req)) return sendLoginPage(res);
     app.handle(req, res);
   }));
   server.on('upgrade', containUpgrade((req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    const preview = previewPort(req.headers.host, port);
-    if (preview !== null) return proxyUpgrade(req, socket, head, preview, runner?.isSessionPort(preview) ?? false);
-    if (app.ownsUpgrade?.(req)) return; // Vite's own upgrade listener answers it
+    const preview = previewTarget(req.headers.host, port, login.previewKey);
+    if (preview !== null) return proxyUpgrade(req, socket, head, preview.port, previewAllowed(preview));
+    // The runner's own checks (token, Host, Origin) follow; without the cookie nothing is even looked at.
+    if (!login.hasSession(req)) return refuseUpgrade(socket, 403, 'Forbidden', 'Portside refused the connection: no session cookie (open the address npm start printed)\n');
+    if (app.upgrade?.(req, socket, head)) return; // Vite's HMR socket
     if (runner) return runner.handleUpgrade(req, socket, head);
     socket.destroy();
   }));
@@ -84,13 +97,15 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   }
   port = (server.address() as AddressInfo).port;
   hosts = allowedHosts(options.host, port);
-  runner = createRunner({ token, allowedHosts: hosts, serverPort: port, packages });
+  runner = createRunner({ token, allowedHosts: hosts, serverPort: port, packages, previewUrl: (learnerPort) => previewUrlFor(learnerPort, port, login.previewKey) });
   const live = runner;
+  const url = `http://${hostWithPort(browsableHost(options.host), port)}/`;
 
   return {
-    url: `http://${hostWithPort(browsableHost(options.host), port)}/`,
+    url,
     port,
     token,
+    loginUrl: `${url}?secret=${encodeURIComponent(login.secret)}`,
     runner: live,
     async close() {
       await live.close();

@@ -10,13 +10,30 @@ import type { Duplex } from 'node:stream';
 import { connectLoopback } from './connect-loopback.ts';
 import { nothingListeningPage } from './friendly-page.ts';
 import { PREVIEW_HEADERS } from './headers.ts';
+import { sameSecret } from '../runner/upgrade-guard.ts';
 
-/** The learner port a Host header asks for, e.g. 41873 for `41873.localhost:4780`; null when it is not a preview host. */
-export function previewPort(host: string | undefined, serverPort: number): number | null {
-  const match = /^(\d{1,5})\.localhost:(\d{1,5})$/i.exec(host ?? '');
-  if (!match || Number(match[2]) !== serverPort) return null;
+/** A preview host: the learner port it asks for, and whether it carries this launch's key. */
+export interface PreviewTarget {
+  port: number;
+  keyed: boolean;
+}
+
+/**
+ * Reads `41873-<key>.localhost:4780` as port 41873 with its key checked; null when the Host is
+ * not a preview host at all. A preview host without the right key (`41873.localhost:4780`,
+ * an old launch's key) is still a preview host, refused, never the app.
+ */
+export function previewTarget(host: string | undefined, serverPort: number, key: string): PreviewTarget | null {
+  const match = /^(\d{1,5})(?:-([0-9a-z]{1,64}))?\.localhost:(\d{1,5})$/i.exec(host ?? '');
+  if (!match || Number(match[3]) !== serverPort) return null;
   const port = Number(match[1]);
-  return port >= 1 && port <= 65535 ? port : null;
+  if (port < 1 || port > 65535) return null;
+  return { port, keyed: match[2] !== undefined && sameSecret(match[2].toLowerCase(), key) };
+}
+
+/** Where the browser reaches a learner port through this proxy. */
+export function previewUrlFor(port: number, serverPort: number, key: string): string {
+  return `http://${port}-${key}.localhost:${serverPort}/`;
 }
 
 const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'proxy-connection', 'upgrade'];

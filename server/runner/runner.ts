@@ -14,6 +14,8 @@ import { refusal, type GuardOptions } from './upgrade-guard.ts';
 export interface RunnerOptions extends GuardOptions {
   serverPort: number;
   packages: readonly LessonPackage[];
+  /** Where the browser reaches a learner port (the preview proxy's keyed host). */
+  previewUrl(port: number): string;
 }
 
 export interface Runner {
@@ -44,7 +46,7 @@ export function createRunner(options: RunnerOptions): Runner {
     });
     socket.on('error', () => socket.terminate()); // e.g. an oversized frame: ws closes it with 1009
     let session: Session;
-    const open = Session.open(socket, { packages: options.packages, serverPort: options.serverPort });
+    const open = Session.open(socket, { packages: options.packages, serverPort: options.serverPort, previewUrl: options.previewUrl });
     opening.add(open);
     try {
       session = await open;

@@ -14,7 +14,6 @@ import { linkLessonPackages, type LessonPackage } from './lesson-packages.ts';
 import { parseClientMessage } from './messages.ts';
 import { perform } from './operations.ts';
 import { PortWatcher } from './ports/port-watcher.ts';
-import { previewUrl } from './ports/port-diff.ts';
 import { ProcessTrees } from './process-trees.ts';
 import { spawnProcess, type LearnerProcess, type SpawnRequest } from './spawn-process.ts';
 
@@ -22,6 +21,8 @@ export interface SessionOptions {
   packages: readonly LessonPackage[];
   /** The playground's own port: preview URLs point at it, and freePort never returns it. */
   serverPort: number;
+  /** Where the browser reaches a learner port (keyed preview hosts, see server/http/login.ts). */
+  previewUrl(port: number): string;
 }
 
 export class Session {
@@ -36,9 +37,10 @@ export class Session {
     private readonly socket: WebSocket,
     readonly workspace: string,
     readonly serverPort: number,
+    previewUrl: (port: number) => string,
   ) {
     this.watcher = new PortWatcher(this.trees, ({ port, event }) =>
-      this.send({ type: 'port', port, event, url: previewUrl(port, serverPort) }),
+      this.send({ type: 'port', port, event, url: previewUrl(port) }),
     );
   }
 
@@ -48,7 +50,7 @@ export class Session {
       await rm(workspace, { recursive: true, force: true });
       throw error;
     });
-    const session = new Session(socket, workspace, options.serverPort);
+    const session = new Session(socket, workspace, options.serverPort, options.previewUrl);
     session.send({ type: 'hello', workspace });
     return session;
   }

@@ -49,7 +49,7 @@ export function refusal(request: IncomingMessage, options: GuardOptions): string
 }
 
 /** Compares digests so neither the length nor the content leaks through timing. */
-function sameSecret(given: string, expected: string): boolean {
+export function sameSecret(given: string, expected: string): boolean {
   const digest = (text: string) => createHash('sha256').update(text).digest();
   return timingSafeEqual(digest(given), digest(expected));
 }
