@@ -63,10 +63,10 @@ export class Session {
     this.queue = this.queue.then(() => this.handle(text));
   }
 
-  async start(request: SpawnRequest): Promise<number> {
+  async start(request: Omit<SpawnRequest, 'workspace'>): Promise<number> {
     if (this.closing) throw new Error('The session is closing');
     const proc = this.nextProc++;
-    const child = await spawnProcess(request, this.trees, (data) => this.send({ type: 'output', proc, data }));
+    const child = await spawnProcess({ ...request, workspace: this.workspace }, this.trees, (data) => this.send({ type: 'output', proc, data }));
     this.processes.set(proc, child);
     this.watcher.wake();
     void child.exited.then((code) => {
