@@ -1,10 +1,12 @@
 /**
  * Shared start-up of `npm start` and `npm run dev`: read HOST/PORT (and PORTSIDE_SECRET), start
  * the playground, print the address with its login secret (`--open` opens it), warn loudly when
- * it is not loopback-only, explain a taken port, and on SIGINT/SIGTERM kill every learner process and remove every workspace before exiting.
+ * it is not loopback-only, explain a taken port, and on SIGINT/SIGTERM/SIGHUP kill every learner
+ * process and remove every workspace before exiting.
  */
 import { ConfigError, exposedWarning, isLoopback, portInUseMessage, readAddress } from './config.ts';
 import { readSecret, SecretError } from './login.ts';
+import { describeSandbox, sandboxStatus } from '../sandbox/sandbox.ts';
 import { openInBrowser } from './open-browser.ts';
 import { startPlayground, type AppFactory, type Playground } from './playground.ts';
 
@@ -29,6 +31,7 @@ export async function launch(root: string, app: AppFactory, label: string): Prom
     throw error;
   }
   if (!isLoopback(address.host)) console.warn(`\n${exposedWarning({ host: address.host, port: playground.port })}\n`);
+  console.log(describeSandbox(await sandboxStatus()));
   console.log(`${label} is running at ${playground.loginUrl}`);
   console.log("Open that address. It carries this launch's secret: whoever has it can run programs as you, so keep it to yourself.");
   console.log('Press Ctrl+C to stop.');
@@ -55,6 +58,8 @@ function stopOnSignals(playground: Playground): void {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // A closed terminal sends SIGHUP: without a handler Node dies at once and nothing is cleaned up.
+  process.on('SIGHUP', stop);
   process.on('exit', () => playground.runner.killAllSync());
 }
 

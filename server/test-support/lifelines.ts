@@ -30,7 +30,8 @@ export async function openLifelines(): Promise<Lifelines> {
   const { port } = server.address() as AddressInfo;
   return {
     port,
-    holdScript: `require('node:net').connect(${port}, '127.0.0.1').on('error', () => {});`,
+    // The holder exits when its lifeline is cut, so closing this server never leaves a process behind.
+    holdScript: `require('node:net').connect(${port}, '127.0.0.1').on('error', () => process.exit(0)).on('close', () => process.exit(0));`,
     held: (count) =>
       new Promise<void>((resolve) => {
         const check = () => sockets.size >= count && resolve();
