@@ -14,7 +14,8 @@ import { browsableHost, hostWithPort } from './config.ts';
 import { containRequest, containUpgrade, refuseUpgrade } from './contain.ts';
 import { setPlaygroundHeaders } from './headers.ts';
 import { createLogin, readSecret, sendLoginPage } from './login.ts';
-import { previewTarget, previewUrlFor, proxyRequest, proxyUpgrade } from './preview-proxy.ts';
+import type { BoundAddress } from './bound-address.ts';
+import { previewTarget, previewUrlFor, proxyRequest, proxyUpgrade, type PreviewTarget } from './preview-proxy.ts';
 import { sendText } from './static-app.ts';
 
 /** Whatever serves the app's pages: the production build or Vite's dev middleware. */
@@ -57,12 +58,17 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   let port = 0;
   let hosts = new Set<string>();
 
-  // Whether a preview request may reach `port`: it carries this launch's key and a live session listens there.
-  const previewAllowed = (target: { port: number; keyed: boolean }) => target.keyed && (runner?.isSessionPort(target.port) ?? false);
+  // Where a preview request may go: nowhere without this launch's key; else exactly where a live
+  // session listens on that port, never this server's own socket.
+  const previewTargets = async (target: PreviewTarget): Promise<BoundAddress[]> => {
+    if (!target.keyed || !runner) return [];
+    const own = (address: BoundAddress) => address.port === port && (address.host === options.host || options.host === '0.0.0.0' || options.host === '::');
+    return (await runner.sessionAddresses(target.port)).filter((address) => !own(address));
+  };
 
   server.on('request', containRequest((req, res) => {
     const preview = previewTarget(req.headers.host, port, login.previewKey);
-    if (preview !== null) return proxyRequest(req, res, preview.port, previewAllowed(preview));
+    if (preview !== null) return previewTargets(preview).then((targets) => proxyRequest(req, res, preview.port, targets));
     setPlaygroundHeaders(res);
     if (!runner) return sendText(res, 503, 'Starting…');
     // DNS rebinding: a foreign name pointed at 127.0.0.1 must not even get the page (it carries the token).
@@ -75,7 +81,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   server.on('upgrade', containUpgrade((req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const preview = previewTarget(req.headers.host, port, login.previewKey);
-    if (preview !== null) return proxyUpgrade(req, socket, head, preview.port, previewAllowed(preview));
+    if (preview !== null) return previewTargets(preview).then((targets) => proxyUpgrade(req, socket, head, targets));
     // The runner's own checks (token, Host, Origin) follow; without the cookie nothing is even looked at.
     if (!login.hasSession(req)) return refuseUpgrade(socket, 403, 'Forbidden', 'Portside refused the connection: no session cookie (open the address npm start printed)\n');
     if (app.upgrade?.(req, socket, head)) return; // Vite's HMR socket

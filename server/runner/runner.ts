@@ -8,6 +8,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_MESSAGE_BYTES } from '../protocol-constants.ts';
 import type { LessonPackage } from './lesson-packages.ts';
+import type { BoundAddress } from '../http/bound-address.ts';
 import { Session } from './session.ts';
 import { refusal, type GuardOptions } from './upgrade-guard.ts';
 
@@ -23,6 +24,8 @@ export interface Runner {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** True when some live session's processes listen on `port` (the preview proxy asks). */
   isSessionPort(port: number): boolean;
+  /** Exactly where live sessions' processes listen on `port`: the addresses the preview proxy may dial. */
+  sessionAddresses(port: number): Promise<BoundAddress[]>;
   /** Kills every process of every session, removes their workspaces, closes the sockets. */
   close(): Promise<void>;
   /** For process exit handlers, where nothing asynchronous runs any more: kills and removes everything. */
@@ -80,6 +83,10 @@ export function createRunner(options: RunnerOptions): Runner {
       wss.handleUpgrade(request, socket, head, (ws) => void accept(ws));
     },
     isSessionPort: (port) => [...sessions].some((s) => s.openPorts.has(port)),
+    async sessionAddresses(port) {
+      const lists = await Promise.all([...sessions].map((s) => s.boundAddresses(port)));
+      return lists.flat();
+    },
     async close() {
       closed = true;
       for (const client of wss.clients) client.terminate();

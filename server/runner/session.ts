@@ -15,6 +15,7 @@ import { parseClientMessage } from './messages.ts';
 import { perform } from './operations.ts';
 import { PortWatcher } from './ports/port-watcher.ts';
 import { ProcessTrees } from './process-trees.ts';
+import { boundAddresses, type BoundAddress } from '../http/bound-address.ts';
 import { spawnProcess, type LearnerProcess, type SpawnRequest } from './spawn-process.ts';
 
 export interface SessionOptions {
@@ -57,6 +58,11 @@ export class Session {
 
   get openPorts(): ReadonlySet<number> {
     return this.watcher.open;
+  }
+
+  /** The exact addresses this session's processes listen on at `port` (what the preview proxy dials). */
+  async boundAddresses(port: number): Promise<BoundAddress[]> {
+    return this.watcher.open.has(port) ? boundAddresses(await this.trees.refresh(), port) : [];
   }
 
   receive(text: string): void {
