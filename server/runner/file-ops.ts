@@ -1,12 +1,14 @@
 /**
  * The file operations of the protocol, every path confined to the workspace first (confine.ts
  * names what is refused), then — on Linux — read and written through handles that no symlink
- * swapped in meanwhile can redirect (handle-ops.ts).
+ * swapped in meanwhile can redirect (handle-ops.ts); removals run inside the sandbox.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, relative, sep } from 'node:path';
 import { confine, PathRefusedError } from './confine.ts';
 import { HANDLE_OPS, readByHandle, writeByHandle } from './handle-ops.ts';
+import { removeInside } from '../sandbox/remove-inside.ts';
+import { sandboxStatus } from '../sandbox/sandbox.ts';
 
 const inWorkspace = (root: string, target: string) => relative(root, target).split(sep).join('/');
 
@@ -37,5 +39,7 @@ export async function readText(root: string, path: string): Promise<string> {
 export async function removePath(root: string, path: string): Promise<void> {
   const target = await confine(root, path);
   if (target === root) throw new PathRefusedError(`Refused path "${path}": that is the whole workspace`);
+  const sandbox = await sandboxStatus();
+  if (sandbox.kind === 'bubblewrap') return removeInside(sandbox.bwrap, root, target);
   await rm(target, { recursive: true, force: true });
 }

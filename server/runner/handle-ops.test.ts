@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readText, writeFiles } from './file-ops.ts';
 import { HANDLE_OPS } from './handle-ops.ts';
+import { removeInside } from '../sandbox/remove-inside.ts';
+import { sandboxStatus } from '../sandbox/sandbox.ts';
 
 let root: string;
 let outside: string;
@@ -56,5 +58,25 @@ describe.runIf(HANDLE_OPS)('file operations by handle', () => {
     } finally {
       flipper.kill('SIGKILL');
     }
+  });
+});
+
+describe('removal inside the sandbox', () => {
+  it('cannot remove outside the workspace even when a symlink was swapped in after the check', async () => {
+    const status = await sandboxStatus();
+    if (status.kind !== 'bubblewrap') return; // the fallback removes by name, after confine()
+    // Not under /tmp, which the sandbox replaces with an empty one: the folder must be visible there, read-only.
+    const visible = await mkdtemp('/var/tmp/portside-outside-');
+    try {
+      await writeFile(join(visible, 'precious.txt'), 'keep');
+      await symlink(visible, join(root, 'src')); // as if flipped between confine() and the removal
+      await expect(removeInside(status.bwrap, root, join(root, 'src', 'precious.txt'))).rejects.toThrow(/Read-only file system/);
+      expect(await readdir(visible)).toEqual(['precious.txt']);
+    } finally {
+      await rm(visible, { recursive: true, force: true });
+    }
+    await writeFile(join(root, 'mine.txt'), 'x');
+    await removeInside(status.bwrap, root, join(root, 'mine.txt'));
+    expect(await readdir(root)).toEqual(['src']);
   });
 });
