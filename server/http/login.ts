@@ -6,7 +6,7 @@
  * SameSite=Strict cookie, and only requests with that cookie get the page with the runner
  * token, runner upgrades and Vite's HMR socket.
  *
- * Previews live on another host (`<port>-<key>.localhost:<serverPort>`), which this cookie
+ * Previews live on another host (`<port>.<key>.localhost:<serverPort>`), which this cookie
  * never reaches: a cookie set by 127.0.0.1 is not sent to *.localhost, and a cookie inside a
  * cross-site iframe would need SameSite=None and third-party cookies, which browsers are
  * phasing out. So the preview's credential is in its host name instead: a key derived from the

@@ -99,10 +99,10 @@ describe('playground server', () => {
     await runtime.spawn('node', ['server.js'], { env: { PORT: String(port) } });
     const opened = await waitFor(() => events.find((e) => e.port === port && e.type === 'open'), `port ${port} to open`);
     const previewHost = new URL(opened.url).host;
-    expect(previewHost).toMatch(new RegExp(`^${port}-[0-9a-f]{24}\\.localhost:${playground.port}$`));
+    expect(previewHost).toMatch(new RegExp(`^${port}\\.[0-9a-f]{24}\\.localhost:${playground.port}$`));
     // Without this launch's key in the host, a live session port is still refused.
     expect((await get('/hello', `${port}.localhost:${playground.port}`)).status).toBe(502);
-    expect((await get('/hello', `${port}-${'0'.repeat(24)}.localhost:${playground.port}`)).status).toBe(502);
+    expect((await get('/hello', `${port}.${'0'.repeat(24)}.localhost:${playground.port}`)).status).toBe(502);
     const answer = await get('/hello?x=1', previewHost);
     expect(answer.status).toBe(200);
     expect(answer.body).toBe(`learner says hi at /hello?x=1 for ${previewHost}`);

@@ -21,12 +21,12 @@ export interface PreviewTarget {
 }
 
 /**
- * Reads `41873-<key>.localhost:4780` as port 41873 with its key checked; null when the Host is
+ * Reads `41873.<key>.localhost:4780` as port 41873 with its key checked; null when the Host is
  * not a preview host at all. A preview host without the right key (`41873.localhost:4780`,
  * an old launch's key) is still a preview host, refused, never the app.
  */
 export function previewTarget(host: string | undefined, serverPort: number, key: string): PreviewTarget | null {
-  const match = /^(\d{1,5})(?:-([0-9a-z]{1,64}))?\.localhost:(\d{1,5})$/i.exec(host ?? '');
+  const match = /^(\d{1,5})(?:\.([0-9a-z]{1,64}))?\.localhost:(\d{1,5})$/i.exec(host ?? '');
   if (!match || Number(match[3]) !== serverPort) return null;
   const port = Number(match[1]);
   if (port < 1 || port > 65535) return null;
@@ -35,7 +35,7 @@ export function previewTarget(host: string | undefined, serverPort: number, key:
 
 /** Where the browser reaches a learner port through this proxy. */
 export function previewUrlFor(port: number, serverPort: number, key: string): string {
-  return `http://${port}-${key}.localhost:${serverPort}/`;
+  return `http://${port}.${key}.localhost:${serverPort}/`;
 }
 
 const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'proxy-connection', 'upgrade'];

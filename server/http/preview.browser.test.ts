@@ -57,7 +57,7 @@ describe.skipIf(!existsSync(CHROMIUM))('preview in Chromium', () => {
   });
 
   it('shows the learner server through the proxy', async () => {
-    expect(previewUrl).toMatch(new RegExp(`^http://${learnerPort}-[0-9a-f]{24}\\.localhost:${playground.port}/$`));
+    expect(previewUrl).toMatch(new RegExp(`^http://${learnerPort}\\.[0-9a-f]{24}\\.localhost:${playground.port}/$`));
     const preview = await frame(previewUrl);
     await preview.waitForSelector('text=Hello from the learner server', { timeout: 15_000 });
   });
