@@ -16,6 +16,8 @@ import type { ProcessTrees } from './process-trees.ts';
 
 /** How long Stop waits after SIGTERM before SIGKILL. */
 const GRACE_MS = 1000;
+/** Input waiting for a process to read it, beyond which more is refused (bounded memory). */
+const STDIN_BUFFER_LIMIT = 1024 * 1024;
 /** How long to wait for output still in the pipes after the process exited. */
 const DRAIN_MS = 500;
 
@@ -73,7 +75,12 @@ export async function spawnProcess(request: SpawnRequest, trees: ProcessTrees, o
       resolve({
         pid,
         exited,
-        write: (data) => void (done || child.stdin.write(data)),
+        write(data) {
+          if (done) return;
+          // A process that never reads its input must not make the server buffer without end.
+          if (child.stdin.writableLength > STDIN_BUFFER_LIMIT) throw new Error('The process is not reading its input: 1 MB is waiting already, so this was dropped');
+          child.stdin.write(data);
+        },
         async stop() {
           if (done) return;
           await (command.sandboxed ? signalInside(pid, 'SIGTERM') : trees.signal(pid, 'SIGTERM'));
