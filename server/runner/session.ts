@@ -76,6 +76,7 @@ export class Session {
     this.processes.set(proc, child);
     this.watcher.wake();
     void child.exited.then((code) => {
+      this.processes.delete(proc); // forgotten once reported, so 1,000 Run/Stop cycles hold nothing
       this.send({ type: 'exit', proc, code });
       this.watcher.wake(); // report its ports closed promptly
     });
