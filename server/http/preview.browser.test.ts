@@ -72,6 +72,28 @@ describe.skipIf(!existsSync(CHROMIUM))('preview in Chromium', () => {
     expect(failures).toEqual(['net::ERR_BLOCKED_BY_RESPONSE']);
   });
 
+  it('cannot be framed by another site, even by a browser that holds the session cookie', async () => {
+    const foreign = await browser.newPage();
+    try {
+      await foreign.goto(`http://127.0.0.1:${learnerPort}/`); // another origin than the app
+      const failures: string[] = [];
+      foreign.on('requestfailed', (request) => void (request.url() === `${playground.origin}/` && failures.push(request.failure()?.errorText ?? '')));
+      const framed = await foreign.evaluate((url) => {
+        const iframe = document.createElement('iframe');
+        iframe.src = url;
+        document.body.append(iframe);
+        return new Promise<string>((resolve) => iframe.addEventListener('load', () => resolve('loaded')));
+      }, `${playground.origin}/`);
+      expect(framed).toBe('loaded'); // the error page loads in the frame…
+      const frame = foreign.frames().find((f) => f !== foreign.mainFrame());
+      expect(frame?.url()).toMatch(/^chrome-error:/); // …not the app
+      await waitFor(() => failures.length > 0, 'the blocked request to be reported');
+      expect(failures).toEqual(['net::ERR_BLOCKED_BY_RESPONSE']);
+    } finally {
+      await foreign.close();
+    }
+  });
+
   it('shows the friendly page for a port with nothing of the session on it', async () => {
     const preview = await frame(`http://1.localhost:${playground.port}/`);
     await preview.waitForSelector('text=Nothing is listening on port 1 in your Portside session', { timeout: 15_000 });
