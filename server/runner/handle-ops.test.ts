@@ -33,6 +33,11 @@ describe.runIf(HANDLE_OPS)('file operations by handle', () => {
     expect(await readText(root, 'other.js')).toBe('fine');
   });
 
+  it('refuses to read a file larger than a message', async () => {
+    await writeFile(join(root, 'big.log'), Buffer.alloc(5 * 1024 * 1024, 120));
+    await expect(readText(root, 'big.log')).rejects.toThrow(/"big.log" is too large to open here \(5\.0 MB/);
+  });
+
   it('refuses a symlink at any step, checked on the handle rather than the name', async () => {
     await symlink(outside, join(root, 'src'));
     await expect(writeFiles(root, { 'src/app.js': 'x' })).rejects.toThrow(/Refused path/);

@@ -9,12 +9,16 @@
  */
 import { constants } from 'node:fs';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { MAX_MESSAGE_BYTES } from '../protocol-constants.ts';
 import { PathRefusedError } from './confine.ts';
 
 const { O_RDONLY, O_WRONLY, O_CREAT, O_DIRECTORY, O_NOFOLLOW, O_NONBLOCK } = constants;
 
 /** True where the handle-relative walk works (it needs /proc/self/fd). */
 export const HANDLE_OPS = process.platform === 'linux';
+
+/** As large as a message the page may send: what can be written can be read back, no more. */
+const MAX_READ_BYTES = MAX_MESSAGE_BYTES;
 
 const viaHandle = (dir: FileHandle, name: string) => `/proc/self/fd/${dir.fd}/${name}`;
 
@@ -95,6 +99,9 @@ export async function readByHandle(root: string, relative: string): Promise<stri
   try {
     const file = await openFile(dir, name, relative, O_RDONLY);
     try {
+      // Checked on the handle: a learner program cannot make the runner hold a huge file (or /dev/zero).
+      const { size } = await file.stat();
+      if (size > MAX_READ_BYTES) throw new Error(`"${relative}" is too large to open here (${(size / 1024 / 1024).toFixed(1)} MB; the limit is 4 MB)`);
       return await file.readFile('utf8');
     } finally {
       await file.close();

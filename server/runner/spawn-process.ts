@@ -1,8 +1,9 @@
 /**
  * One learner process: in the kernel sandbox where bubblewrap runs (server/sandbox/; Check, the
- * harness command, also without the host network), spawned detached (its own session and process group, so its whole tree
- * can be signalled at once), output pumped to the browser, exit reported with 128 + signal for
- * signals. When it exits, whatever it left running is killed, so a rerun never meets EADDRINUSE.
+ * harness command, also without the host network), spawned detached (its own session and
+ * process group, so its whole tree can be signalled at once), output pumped to the browser,
+ * exit reported with 128 + signal for signals. When it exits, whatever it left running is
+ * killed, so a rerun never meets EADDRINUSE.
  */
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
