@@ -60,11 +60,10 @@ describe.each([
     expect(status.kind).toBe(kind === 'bubblewrap' ? 'bubblewrap' : 'process-groups');
   });
 
-  // The fallback cannot follow a grandchild whose parent exits before the process table is read
-  // (it is reparented to init): that is the gap the PID namespace closes. Marked so that closing
-  // it some other way shows up here.
-  const onBothPaths = kind === 'bubblewrap' ? it : it.fails;
-  onBothPaths('leaves nothing of a double fork with setsid after Stop', async () => {
+  // Only the PID namespace closes this for certain. The fallback catches the grandchild only when
+  // it read the process table while the middle process still lived (a race: it passed and failed
+  // across runs), so nothing is asserted about it here; README says the fallback is weaker.
+  it.runIf(kind === 'bubblewrap')('leaves nothing of a double fork with setsid after Stop', async () => {
     const runtime = await connectRuntime(playground);
     const lifelines = await openLifelines();
     const child = await runtime.spawn('node', ['-e', doubleFork(lifelines)]);
