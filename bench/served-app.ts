@@ -14,7 +14,7 @@ const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 export interface ServedApp {
-  /** The playground's address, e.g. http://127.0.0.1:41234/ */
+  /** The address a learner opens, with the login secret: http://127.0.0.1:41234/?secret=… (paths go after it as #/lesson). */
   url: string;
   browser: Browser;
 }
@@ -27,7 +27,7 @@ export async function withServedApp<T>(distDir: string, use: (app: ServedApp) =>
   try {
     const executablePath = process.env.PORTSIDE_CHROMIUM ?? (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined);
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-    return await use({ url: playground.url, browser });
+    return await use({ url: playground.loginUrl, browser });
   } finally {
     await browser?.close();
     await playground.close();

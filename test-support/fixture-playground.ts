@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startAppServer, type AppServer } from '../server/http/app-server.ts';
 import { staticApp } from '../server/http/static-app.ts';
+import { logIn } from './login.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -17,6 +18,8 @@ export interface FixturePlayground extends AppServer {
   distDir: string;
   /** The origin the playground's own pages have, e.g. http://127.0.0.1:41234 */
   origin: string;
+  /** The session cookie a browser holds after opening `loginUrl` (`name=value`). */
+  cookie: string;
 }
 
 export async function startFixturePlayground(files: Record<string, string> = {}): Promise<FixturePlayground> {
@@ -29,8 +32,10 @@ export async function startFixturePlayground(files: Record<string, string> = {})
       throw error;
     },
   );
+  const { cookie } = await logIn(playground.loginUrl);
   return {
     ...playground,
+    cookie,
     distDir,
     origin: `http://127.0.0.1:${playground.port}`,
     async close() {

@@ -4,12 +4,13 @@
  * server and the apps both import it without importing each other.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 
 /** Whatever serves the app's pages: the production build or Vite's dev middleware. */
 export interface AppHandler {
   handle(req: IncomingMessage, res: ServerResponse): void;
-  /** Upgrades the app deals with itself (Vite's HMR socket); all others are refused. */
-  ownsUpgrade?(req: IncomingMessage): boolean;
+  /** Takes an upgrade the app deals with itself (Vite's HMR socket), already past the login check; false for all others. */
+  upgrade?(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   close?(): Promise<void>;
 }
 

@@ -13,8 +13,11 @@ import { allowedHosts } from '../runner/upgrade-guard.ts';
 import { findLessonPackages } from '../runner/lesson-packages.ts';
 import type { AppFactory } from './app-handler.ts';
 import { browsableHost, hostWithPort } from './config.ts';
+import { containRequest, containUpgrade, refuseUpgrade } from './contain.ts';
 import { setAppHeaders } from './headers.ts';
-import { previewPort, proxyRequest, proxyUpgrade } from './preview-proxy.ts';
+import { createLogin, readSecret, sendLoginPage } from './login.ts';
+import type { BoundAddress } from './bound-address.ts';
+import { previewTarget, previewUrlFor, proxyRequest, proxyUpgrade, type PreviewTarget } from './preview-proxy.ts';
 import { sendText } from './static-app.ts';
 
 export interface AppServerOptions {
@@ -24,42 +27,59 @@ export interface AppServerOptions {
   /** Portside's own folder: lessons/ and node_modules/ (for lesson packages). */
   root: string;
   app: AppFactory;
+  /** The login secret (see login.ts); random when not given. */
+  secret?: string;
 }
 
 export interface AppServer {
   url: string;
   port: number;
   token: string;
+  /** The address to open: the URL with `?secret=`, exchanged for the session cookie. */
+  loginUrl: string;
   runner: Runner;
   close(): Promise<void>;
 }
 
 export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
   const token = randomBytes(32).toString('base64url');
+  const login = createLogin(options.secret ?? readSecret({}));
   const server = createServer();
   const [packages, app] = await Promise.all([findLessonPackages(options.root), options.app({ token, server })]);
   let runner: Runner | null = null;
   let port = 0;
   let hosts = new Set<string>();
 
-  server.on('request', (req, res) => {
-    const preview = previewPort(req.headers.host, port);
-    if (preview !== null) return proxyRequest(req, res, preview, runner?.isConnectionPort(preview) ?? false);
+  // Where a preview request may go: nowhere without this launch's key; else exactly where a live
+  // connection listens on that port, never this server's own socket.
+  const previewTargets = async (target: PreviewTarget): Promise<BoundAddress[]> => {
+    if (!target.keyed || !runner) return [];
+    const own = (address: BoundAddress) => address.port === port && (address.host === options.host || options.host === '0.0.0.0' || options.host === '::');
+    return (await runner.connectionAddresses(target.port)).filter((address) => !own(address));
+  };
+
+  server.on('request', containRequest((req, res) => {
+    const preview = previewTarget(req.headers.host, port, login.previewKey);
+    if (preview !== null) return previewTargets(preview).then((targets) => proxyRequest(req, res, preview.port, targets));
     setAppHeaders(res);
     if (!runner) return sendText(res, 503, 'Starting…');
     // DNS rebinding: a foreign name pointed at 127.0.0.1 must not even get the page (it carries the token).
     if (!hosts.has((req.headers.host ?? '').toLowerCase())) return sendText(res, 421, foreignHostMessage(req.headers.host, options.host, port));
     if (req.url === '/healthz') return sendText(res, 200, 'ok');
+    if (login.exchange(req, res)) return;
+    if (!login.hasSession(req)) return sendLoginPage(res);
     app.handle(req, res);
-  });
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  }));
+  server.on('upgrade', containUpgrade((req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    const preview = previewPort(req.headers.host, port);
-    if (preview !== null) return proxyUpgrade(req, socket, head, preview, runner?.isConnectionPort(preview) ?? false);
-    if (app.ownsUpgrade?.(req)) return; // Vite's own upgrade listener answers it
+    const preview = previewTarget(req.headers.host, port, login.previewKey);
+    if (preview !== null) return previewTargets(preview).then((targets) => proxyUpgrade(req, socket, head, targets));
+    // The runner's own checks (token, Host, Origin) follow; without the cookie nothing is even looked at.
+    if (!login.hasSession(req)) return refuseUpgrade(socket, 403, 'Forbidden', 'Portside refused the connection: no session cookie (open the address npm start printed)\n');
+    if (app.upgrade?.(req, socket, head)) return; // Vite's HMR socket
     if (runner) return runner.handleUpgrade(req, socket, head);
     socket.destroy();
-  });
+  }));
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -75,13 +95,15 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   }
   port = (server.address() as AddressInfo).port;
   hosts = allowedHosts(options.host, port);
-  runner = createRunner({ token, allowedHosts: hosts, serverPort: port, packages });
+  runner = createRunner({ token, allowedHosts: hosts, serverPort: port, packages, previewUrl: (learnerPort) => previewUrlFor(learnerPort, port, login.previewKey) });
   const live = runner;
+  const url = `http://${hostWithPort(browsableHost(options.host), port)}/`;
 
   return {
-    url: `http://${hostWithPort(browsableHost(options.host), port)}/`,
+    url,
     port,
     token,
+    loginUrl: `${url}?secret=${encodeURIComponent(login.secret)}`,
     runner: live,
     async close() {
       await live.close();

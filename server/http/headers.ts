@@ -7,6 +7,9 @@ export function setAppHeaders(res: ServerResponse): void {
   for (const [name, value] of Object.entries(ISOLATION_HEADERS)) res.setHeader(name, value);
   res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
   res.setHeader('X-Content-Type-Options', 'nosniff');
+  // A framed app would connect its runner on behalf of whatever page framed it (clickjacking).
+  res.setHeader('Content-Security-Policy', "frame-ancestors 'self'");
+  res.setHeader('X-Frame-Options', 'SAMEORIGIN');
 }
 
 /**

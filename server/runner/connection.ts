@@ -14,14 +14,16 @@ import { linkLessonPackages, type LessonPackage } from './lesson-packages.ts';
 import { parseClientMessage } from './messages.ts';
 import { perform } from './operations.ts';
 import { PortWatcher } from './ports/port-watcher.ts';
-import { previewUrl } from './ports/port-diff.ts';
 import { ProcessTrees } from './process-trees.ts';
+import { boundAddresses, type BoundAddress } from '../http/bound-address.ts';
 import { spawnProcess, type LearnerProcess, type SpawnRequest } from './spawn-process.ts';
 
 export interface ConnectionOptions {
   packages: readonly LessonPackage[];
   /** The app server's own port: preview URLs point at it, and freePort never returns it. */
   serverPort: number;
+  /** Where the browser reaches a learner port (keyed preview hosts, see server/http/login.ts). */
+  previewUrl(port: number): string;
 }
 
 export class RunnerConnection {
@@ -36,9 +38,10 @@ export class RunnerConnection {
     private readonly socket: WebSocket,
     readonly workspace: string,
     readonly serverPort: number,
+    previewUrl: (port: number) => string,
   ) {
     this.watcher = new PortWatcher(this.trees, ({ port, event }) =>
-      this.send({ type: 'port', port, event, url: previewUrl(port, serverPort) }),
+      this.send({ type: 'port', port, event, url: previewUrl(port) }),
     );
   }
 
@@ -48,7 +51,7 @@ export class RunnerConnection {
       await rm(workspace, { recursive: true, force: true });
       throw error;
     });
-    const connection = new RunnerConnection(socket, workspace, options.serverPort);
+    const connection = new RunnerConnection(socket, workspace, options.serverPort, options.previewUrl);
     connection.send({ type: 'hello', workspace });
     return connection;
   }
@@ -57,17 +60,23 @@ export class RunnerConnection {
     return this.watcher.open;
   }
 
+  /** The exact addresses this session's processes listen on at `port` (what the preview proxy dials). */
+  async boundAddresses(port: number): Promise<BoundAddress[]> {
+    return this.watcher.open.has(port) ? boundAddresses(await this.trees.refresh(), port) : [];
+  }
+
   receive(text: string): void {
     this.queue = this.queue.then(() => this.handle(text));
   }
 
-  async start(request: SpawnRequest): Promise<number> {
+  async start(request: Omit<SpawnRequest, 'workspace'>): Promise<number> {
     if (this.closing) throw new Error('The session is closing');
     const proc = this.nextProc++;
-    const child = await spawnProcess(request, this.trees, (data) => this.send({ type: 'output', proc, data }));
+    const child = await spawnProcess({ ...request, workspace: this.workspace }, this.trees, (data) => this.send({ type: 'output', proc, data }));
     this.processes.set(proc, child);
     this.watcher.wake();
     void child.exited.then((code) => {
+      this.processes.delete(proc); // forgotten once reported, so 1,000 Run/Stop cycles hold nothing
       this.send({ type: 'exit', proc, code });
       this.watcher.wake(); // report its ports closed promptly
     });

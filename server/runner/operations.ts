@@ -9,7 +9,7 @@ import type { LearnerProcess, SpawnRequest } from './spawn-process.ts';
 export interface OperationTarget {
   readonly workspace: string;
   readonly serverPort: number;
-  start(request: SpawnRequest): Promise<number>;
+  start(request: Omit<SpawnRequest, 'workspace'>): Promise<number>;
   process(proc: number): LearnerProcess;
 }
 

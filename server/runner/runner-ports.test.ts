@@ -26,7 +26,7 @@ describe('runner port events', () => {
     await runtime.writeFiles({ 'server.js': "require('node:http').createServer((q, s) => s.end('hi')).listen(Number(process.env.PORT))" });
     const child = await runtime.spawn('node', ['server.js'], { env: { PORT: String(port) } });
     await waitFor(() => events.find((e) => e.port === port && e.type === 'open'), `port ${port} to open`);
-    expect(events[0]).toEqual({ port, type: 'open', url: `http://${port}.localhost:${playground.port}/` });
+    expect(events[0]).toEqual({ port, type: 'open', url: expect.stringMatching(new RegExp(`^http://${port}\\.[0-9a-f]{24}\\.localhost:${playground.port}/$`)) });
     expect(playground.runner.isConnectionPort(port)).toBe(true);
     child.kill();
     await waitFor(() => events.find((e) => e.port === port && e.type === 'close'), `port ${port} to close`);

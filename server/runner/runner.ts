@@ -8,12 +8,15 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_MESSAGE_BYTES } from '../../contracts/runner-protocol.ts';
 import type { LessonPackage } from './lesson-packages.ts';
+import type { BoundAddress } from '../http/bound-address.ts';
 import { RunnerConnection } from './connection.ts';
 import { refusal, type GuardOptions } from './upgrade-guard.ts';
 
 export interface RunnerOptions extends GuardOptions {
   serverPort: number;
   packages: readonly LessonPackage[];
+  /** Where the browser reaches a learner port (the preview proxy's keyed host). */
+  previewUrl(port: number): string;
 }
 
 export interface Runner {
@@ -21,6 +24,8 @@ export interface Runner {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** True when some live connection's processes listen on `port` (the preview proxy asks). */
   isConnectionPort(port: number): boolean;
+  /** Exactly where live connections' processes listen on `port`: the addresses the preview proxy may dial. */
+  connectionAddresses(port: number): Promise<BoundAddress[]>;
   /** Kills every process of every connection, removes their workspaces, closes the sockets. */
   close(): Promise<void>;
   /** For process exit handlers, where nothing asynchronous runs any more: kills and removes everything. */
@@ -44,7 +49,7 @@ export function createRunner(options: RunnerOptions): Runner {
     });
     socket.on('error', () => socket.terminate()); // e.g. an oversized frame: ws closes it with 1009
     let connection: RunnerConnection;
-    const open = RunnerConnection.open(socket, { packages: options.packages, serverPort: options.serverPort });
+    const open = RunnerConnection.open(socket, { packages: options.packages, serverPort: options.serverPort, previewUrl: options.previewUrl });
     opening.add(open);
     try {
       connection = await open;
@@ -78,6 +83,10 @@ export function createRunner(options: RunnerOptions): Runner {
       wss.handleUpgrade(request, socket, head, (ws) => void accept(ws));
     },
     isConnectionPort: (port) => [...connections].some((c) => c.openPorts.has(port)),
+    async connectionAddresses(port) {
+      const lists = await Promise.all([...connections].map((c) => c.boundAddresses(port)));
+      return lists.flat();
+    },
     async close() {
       closed = true;
       for (const client of wss.clients) client.terminate();
