@@ -8,7 +8,10 @@ export interface CheckConfig {
   probe: Record<string, unknown>;
   /** Ports never handed to the learner's server (those named in the lesson text). */
   avoidPorts: number[];
+  /** Multiplies every deadline of the checks (default 1); see MAX_TIMEOUT_SCALE. */
+  timeoutScale?: number;
 }
 export declare const DEFAULT_READY_TIMEOUT_MS: number;
-export declare function checkConfigFor(lesson: { command: string; rules: readonly string[]; probe?: object; namedPorts?: readonly number[] }): CheckConfig;
-export declare function readCheckConfig(raw: unknown): CheckConfig & { probe: { path: string; readyTimeoutMs: number } };
+export declare const MAX_TIMEOUT_SCALE: number;
+export declare function checkConfigFor(lesson: { command: string; rules: readonly string[]; probe?: object; namedPorts?: readonly number[]; timeoutScale?: number }): CheckConfig;
+export declare function readCheckConfig(raw: unknown): CheckConfig & { probe: { path: string; readyTimeoutMs: number }; timeoutScale: number };

@@ -4,13 +4,16 @@
 import { RULE_IDS } from './catalogue.mjs';
 
 export const DEFAULT_READY_TIMEOUT_MS = 10000;
+/** The most a grader may stretch the deadlines (a busy or slow machine), and the least. */
+export const MAX_TIMEOUT_SCALE = 20;
 
 /**
- * @param {{ command: string, rules: string[], probe?: object, namedPorts?: number[] }} lesson
- * @returns {{ command: string, rules: string[], probe: object, avoidPorts: number[] }}
+ * @param {{ command: string, rules: string[], probe?: object, namedPorts?: number[], timeoutScale?: number }} lesson
+ * @returns {{ command: string, rules: string[], probe: object, avoidPorts: number[], timeoutScale?: number }}
  */
 export function checkConfigFor(lesson) {
-  return { command: lesson.command, rules: [...lesson.rules], probe: { ...(lesson.probe ?? {}) }, avoidPorts: [...(lesson.namedPorts ?? [])] };
+  const scale = lesson.timeoutScale === undefined ? {} : { timeoutScale: lesson.timeoutScale };
+  return { command: lesson.command, rules: [...lesson.rules], probe: { ...(lesson.probe ?? {}) }, avoidPorts: [...(lesson.namedPorts ?? [])], ...scale };
 }
 
 /** Validates a parsed check.json and fills defaults. Throws an Error naming the bad field. */
@@ -26,10 +29,15 @@ export function readCheckConfig(raw) {
   if (!Array.isArray(avoidPorts) || avoidPorts.some((p) => !Number.isInteger(p))) throw bad('avoidPorts', 'must be a list of port numbers');
   const readyTimeoutMs = probe.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
   if (!Number.isInteger(readyTimeoutMs) || readyTimeoutMs <= 0) throw bad('probe.readyTimeoutMs', 'must be a positive whole number of milliseconds');
+  // Multiplies every wall-clock deadline (readyTimeoutMs and the rules' own windows); a grader
+  // running many checks at once on few cores raises it so the reference solutions still pass.
+  const timeoutScale = raw.timeoutScale ?? 1;
+  if (typeof timeoutScale !== 'number' || !(timeoutScale > 0 && timeoutScale <= MAX_TIMEOUT_SCALE)) throw bad('timeoutScale', `must be a number above 0 and at most ${MAX_TIMEOUT_SCALE}`);
   return {
     command: raw.command.trim(),
     rules: [...new Set(raw.rules)],
     probe: { ...probe, path: probe.path ?? '/', readyTimeoutMs },
     avoidPorts,
+    timeoutScale,
   };
 }

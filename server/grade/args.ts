@@ -1,27 +1,69 @@
-/** `npm run grade -- <lesson-id> <dir>... [--json]`, parsed. Pure, so usage errors are tested. */
+/** `npm run grade -- <lesson-id> <item>... [options]`, parsed. Pure, so usage errors are tested. */
+import { availableParallelism } from 'node:os';
 
-export const USAGE = `usage: npm run grade -- <lesson-id> <dir>... [--json]
+export const USAGE = `usage: npm run -s grade -- <lesson-id> <item>... [options]
+       npx portside grade <lesson-id> <item>... [options]
 
-  <lesson-id>  a lesson's slug (take-the-port), folder name (02-take-the-port) or number (02)
-  <dir>        one or more submission folders; each is copied, never modified
-  --json       one JSON object per submission per line instead of text
+  <lesson-id>           a lesson's slug (take-the-port), folder name (02-take-the-port) or number (02)
+  <item>                a submission folder, a .zip or .tar.gz of one, or a class folder holding
+                        submissions; each is copied or unpacked elsewhere, never modified
+  --json                one JSON line per submission, then one {"summary":…} line, on stdout
+  --junit FILE          a JUnit XML report: one testsuite per submission, one testcase per rule
+  --csv FILE            a CSV report: one row per submission, one column per rule
+  --jobs N              grade N submissions at once (default: the number of cores)
+  --timeout-scale X     multiply every deadline of the checks by X (e.g. 2 on a slow machine);
+                        above the number of cores, --jobs raises it by itself
 
-exit code: 0 every submission passes every rule, 1 some rule did not pass, 2 bad usage`;
+exit code: 0 every submission passes every rule, 1 some rule did not pass, 2 bad usage,
+           3 some submission could not be checked (see its row), 130/143 interrupted`;
 
-export type GradeArgs = { lesson: string; dirs: string[]; json: boolean } | { help: true } | { error: string };
+export interface GradeOptions {
+  lesson: string;
+  items: string[];
+  json: boolean;
+  junit?: string;
+  csv?: string;
+  jobs: number;
+  /** As given; undefined lets main scale deadlines to the load. */
+  timeoutScale?: number;
+}
 
-export function parseGradeArgs(argv: readonly string[]): GradeArgs {
+export type GradeArgs = GradeOptions | { help: true } | { error: string };
+
+const VALUED = new Set(['--junit', '--csv', '--jobs', '--timeout-scale']);
+
+export function parseGradeArgs(argv: readonly string[], cores = availableParallelism()): GradeArgs {
   const words: string[] = [];
+  const values: Record<string, string> = {};
   let json = false;
-  for (const arg of argv) {
-    if (arg === '--json') json = true;
-    else if (arg === '--help' || arg === '-h') return { help: true };
-    else if (arg === '--') continue;
-    else if (arg.startsWith('-')) return { error: `unknown option ${arg}` };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (flag === '--json') json = true;
+    else if (flag === '--help' || flag === '-h') return { help: true };
+    else if (flag === '--') continue;
+    else if (VALUED.has(flag)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined || value === '') return { error: `${flag} needs a value` };
+      values[flag] = value;
+    } else if (flag.startsWith('-')) return { error: `unknown option ${arg}` };
     else words.push(arg);
   }
-  const [lesson, ...dirs] = words;
-  if (!lesson) return { error: 'missing the lesson id and the submission folders' };
-  if (dirs.length === 0) return { error: `missing the submission folders to grade against "${lesson}"` };
-  return { lesson, dirs, json };
+  const [lesson, ...items] = words;
+  if (!lesson) return { error: 'missing the lesson id and the submissions' };
+  if (items.length === 0) return { error: `missing the submissions to grade against "${lesson}"` };
+  const jobs = values['--jobs'] === undefined ? cores : Number(values['--jobs']);
+  if (!Number.isInteger(jobs) || jobs < 1) return { error: `--jobs must be a whole number of 1 or more, not "${values['--jobs']}"` };
+  const scale = values['--timeout-scale'] === undefined ? undefined : Number(values['--timeout-scale']);
+  if (scale !== undefined && !(scale > 0 && scale <= 20)) return { error: `--timeout-scale must be a number above 0 and at most 20, not "${values['--timeout-scale']}"` };
+  return { lesson, items, json, junit: values['--junit'], csv: values['--csv'], jobs, ...(scale === undefined ? {} : { timeoutScale: scale }) };
+}
+
+/**
+ * The deadline factor to use: the one asked for, else enough for the load. Each check runs
+ * several servers at once, so more jobs than cores stretch every wall-clock window roughly by
+ * jobs / cores.
+ */
+export function effectiveTimeoutScale(asked: number | undefined, jobs: number, cores = availableParallelism()): number {
+  return asked ?? Math.max(1, jobs / cores);
 }
