@@ -26,6 +26,10 @@ async function main(argv: string[]): Promise<number> {
   if ('help' in args) return usage(0);
   if ('error' in args) return usage(EXIT.usage, args.error);
   const stop = onStopSignal();
+  // npm prints "> portside@… grade" on stdout before we start, and nothing here can take it back.
+  if (args.json && process.env.npm_lifecycle_event && process.env.npm_config_loglevel !== 'silent') {
+    console.error('grade: npm printed its banner on stdout before the JSON; for pure JSON lines run `npm run -s grade -- …` or `npx portside grade …`');
+  }
   const lessons = await loadLessons(join(REPO_ROOT, 'lessons')).catch((error: Error) => error);
   if (lessons instanceof Error) return usage(EXIT.usage, `the lessons could not be loaded: ${lessons.message}`);
   const lesson = findLesson(lessons, args.lesson);
