@@ -18,8 +18,13 @@ test.each([
   expect(parseGradeArgs(argv, 2)).toEqual(parsed);
 });
 
-test('deadlines stretch with more jobs than cores, unless a scale is given', () => {
-  expect(effectiveTimeoutScale(undefined, 2, 2)).toBe(1);
-  expect(effectiveTimeoutScale(undefined, 4, 2)).toBe(2);
-  expect(effectiveTimeoutScale(0.5, 4, 2)).toBe(0.5);
+test.each([
+  [undefined, 2, 2, 0.3, 1],
+  [undefined, 4, 2, 0.3, 2],
+  [undefined, 3, 2, 0, 1.5],
+  [undefined, 2, 2, 7, 3.5],
+  [undefined, 64, 2, 0, 5],
+  [0.5, 4, 2, 9, 0.5],
+])('asked %s, %s jobs on %s cores at load %s: deadlines × %s', (asked, jobs, cores, load, scale) => {
+  expect(effectiveTimeoutScale(asked, jobs, cores, load)).toBe(scale);
 });

@@ -1,5 +1,5 @@
 /** `npm run grade -- <lesson-id> <item>... [options]`, parsed. Pure, so usage errors are tested. */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 
 export const USAGE = `usage: npm run -s grade -- <lesson-id> <item>... [options]
        npx portside grade <lesson-id> <item>... [options]
@@ -12,7 +12,8 @@ export const USAGE = `usage: npm run -s grade -- <lesson-id> <item>... [options]
   --csv FILE            a CSV report: one row per submission, one column per rule
   --jobs N              grade N submissions at once (default: the number of cores)
   --timeout-scale X     multiply every deadline of the checks by X (e.g. 2 on a slow machine);
-                        above the number of cores, --jobs raises it by itself
+                        by default it follows the load: max(jobs, load average) / cores,
+                        from 1 to 5
 
 exit code: 0 every submission passes every rule, 1 some rule did not pass, 2 bad usage,
            3 some submission could not be checked (see its row), 130/143 interrupted`;
@@ -59,11 +60,16 @@ export function parseGradeArgs(argv: readonly string[], cores = availableParalle
   return { lesson, items, json, junit: values['--junit'], csv: values['--csv'], jobs, ...(scale === undefined ? {} : { timeoutScale: scale }) };
 }
 
+/** The most the automatic scale stretches a deadline: a hung server then costs 15 s, not 3. */
+export const MAX_AUTO_SCALE = 5;
+
 /**
  * The deadline factor to use: the one asked for, else enough for the load. Each check runs
- * several servers at once, so more jobs than cores stretch every wall-clock window roughly by
- * jobs / cores.
+ * several servers at once, so more jobs than cores, or a machine already busy with other work
+ * (the 1-minute load average), stretch every wall-clock window by about as much.
  */
-export function effectiveTimeoutScale(asked: number | undefined, jobs: number, cores = availableParallelism()): number {
-  return asked ?? Math.max(1, jobs / cores);
+export function effectiveTimeoutScale(asked: number | undefined, jobs: number, cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
+  if (asked !== undefined) return asked;
+  const busy = Math.max(jobs, load) / cores;
+  return Math.round(Math.min(MAX_AUTO_SCALE, Math.max(1, busy)) * 10) / 10;
 }

@@ -36,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
   if (!lesson) return usage(EXIT.usage, `unknown lesson "${args.lesson}" (known: ${lessons.map((l) => l.id).join(', ')})`);
   const items = await expandItems(args.items);
   const spec = { ...lesson, timeoutScale: effectiveTimeoutScale(args.timeoutScale, args.jobs) };
-  if (!args.json) console.log(`Grading ${items.length} submission${items.length === 1 ? '' : 's'} against ${lesson.folder} — ${lesson.title} (${args.jobs} at a time)\n`);
+  if (!args.json) console.log(`Grading ${items.length} submission${items.length === 1 ? '' : 's'} against ${lesson.folder} — ${lesson.title} (${args.jobs} at a time, deadlines × ${spec.timeoutScale})\n`);
 
   const rows: Row[] = [];
   let done = 0;
