@@ -6,7 +6,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { findLesson, loadLessons } from '../lessons/load.ts';
+import { findLesson, folderMatches, loadLessonsReport } from '../lessons/load.ts';
 import { lessonPackages } from '../lessons/packages.ts';
 import { effectiveTimeoutScale, parseGradeArgs, USAGE, type GradeOptions } from './args.ts';
 import { csvReport } from './csv.ts';
@@ -30,10 +30,13 @@ async function main(argv: string[]): Promise<number> {
   if (args.json && process.env.npm_lifecycle_event && process.env.npm_config_loglevel !== 'silent') {
     console.error('grade: npm printed its banner on stdout before the JSON; for pure JSON lines run `npm run -s grade -- …` or `npx portside grade …`');
   }
-  const lessons = await loadLessons(join(REPO_ROOT, 'lessons')).catch((error: Error) => error);
-  if (lessons instanceof Error) return usage(EXIT.usage, `the lessons could not be loaded: ${lessons.message}`);
+  const { lessons, broken } = await loadLessonsReport(join(REPO_ROOT, 'lessons'));
   const lesson = findLesson(lessons, args.lesson);
-  if (!lesson) return usage(EXIT.usage, `unknown lesson "${args.lesson}" (known: ${lessons.map((l) => l.id).join(', ')})`);
+  if (!lesson) {
+    const brokenOne = broken.find((error) => error.folder && folderMatches(error.folder, args.lesson));
+    if (brokenOne) return usage(EXIT.usage, `lesson "${args.lesson}" cannot be loaded: ${brokenOne.message}`);
+    return usage(EXIT.usage, `unknown lesson "${args.lesson}" (known: ${lessons.map((l) => l.id).join(', ')})`);
+  }
   const items = await expandItems(args.items);
   const spec = { ...lesson, timeoutScale: effectiveTimeoutScale(args.timeoutScale, args.jobs) };
   if (!args.json) console.log(`Grading ${items.length} submission${items.length === 1 ? '' : 's'} against ${lesson.folder} — ${lesson.title} (${args.jobs} at a time, deadlines × ${spec.timeoutScale})\n`);
