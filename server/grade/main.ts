@@ -5,7 +5,6 @@
  * stderr; reports are written at the end, also when interrupted.
  */
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { findLesson, folderMatches, loadLessonsReport } from '../lessons/load.ts';
 import { lessonPackages } from '../lessons/packages.ts';
 import { effectiveTimeoutScale, parseGradeArgs, USAGE, type GradeOptions } from './args.ts';
@@ -15,7 +14,7 @@ import { gradeItem, type Row } from './grade-item.ts';
 import { expandItems } from './items.ts';
 import { junitReport } from './junit.ts';
 import { runPool } from './pool.ts';
-import { REPO_ROOT } from './probe-files.ts';
+import { lessonsDir } from './probe-files.ts';
 import { onStopSignal } from './stop-signals.ts';
 
 /** Exit codes, as documented in USAGE. */
@@ -30,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
   if (args.json && process.env.npm_lifecycle_event && process.env.npm_config_loglevel !== 'silent') {
     console.error('grade: npm printed its banner on stdout before the JSON; for pure JSON lines run `npm run -s grade -- …` or `npx portside grade …`');
   }
-  const { lessons, broken } = await loadLessonsReport(join(REPO_ROOT, 'lessons'));
+  const { lessons, broken } = await loadLessonsReport(lessonsDir());
   const lesson = findLesson(lessons, args.lesson);
   if (!lesson) {
     const brokenOne = broken.find((error) => error.folder && folderMatches(error.folder, args.lesson));

@@ -1,0 +1,73 @@
+/**
+ * `npm run check-lesson` as an author runs it, on a course of copied lessons in a temp folder:
+ * one lesson proven in seconds, a broken sibling named but not in the way, a lesson whose
+ * solution is wrong caught, a YAML mistake reported at its line of lesson.md. And `grade` still
+ * grades a lesson when another one is broken.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const course = mkdtempSync(join(tmpdir(), 'portside-check-lesson-'));
+afterAll(() => rmSync(course, { recursive: true, force: true }));
+cpSync(join(ROOT, 'lessons', '02-take-the-port'), join(course, '01-take-the-port'), { recursive: true });
+cpSync(join(ROOT, 'lessons', '02-take-the-port'), join(course, '02-broken'), { recursive: true });
+const brokenFile = join(course, '02-broken', 'lesson.md');
+writeFileSync(brokenFile, readFileSync(brokenFile, 'utf8').replace(/^rules: \[(.*)\]$/m, 'rules: [$1'));
+cpSync(join(ROOT, 'lessons', '02-take-the-port'), join(course, '03-wrong-solution'), { recursive: true });
+cpSync(join(ROOT, 'lessons', '02-take-the-port', 'starter', 'server.js'), join(course, '03-wrong-solution', 'solution', 'server.js'));
+const rulesLine = readFileSync(brokenFile, 'utf8').split('\n').findIndex((line) => line.startsWith('rules:')) + 1;
+
+function run(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('node', ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, PORTSIDE_LESSONS_DIR: course } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+const checkLesson = (...args: string[]) => run('server/lessons/check-lesson.ts', args);
+
+describe('npm run check-lesson', () => {
+  test('proves one lesson, and names the broken sibling without being stopped by it', async () => {
+    const { code, stdout } = await checkLesson('01');
+    expect(stdout).toContain('✓ 01-take-the-port is proven');
+    expect(stdout).toContain(`note: another lesson is broken: ${brokenFile}:`);
+    expect(code).toBe(0);
+  }, 60_000);
+
+  test('a YAML mistake is named with its folder, file and line of lesson.md', async () => {
+    const { code, stdout } = await checkLesson('broken');
+    const line = Number(/lesson\.md:(\d+): frontmatter is not valid YAML/.exec(stdout)?.[1]);
+    expect(stdout).toContain(`✗ ${brokenFile}:`);
+    // The parser notices an unclosed list on its line or the next one; never inside-the-frontmatter numbering.
+    expect([rulesLine, rulesLine + 1]).toContain(line);
+    expect(code).toBe(1);
+  }, 60_000);
+
+  test('a solution that fails is caught, naming the side and the rule', async () => {
+    const { code, stdout } = await checkLesson('03-wrong-solution');
+    expect(stdout).toMatch(/✗ solution: responds-http should pass but is fail: /);
+    expect(stdout).toContain('✗ 03-wrong-solution is not proven');
+    expect(code).toBe(1);
+  }, 60_000);
+
+  test('an unknown lesson is bad usage', async () => {
+    const { code, stderr } = await checkLesson('99');
+    expect(stderr).toMatch(/no lesson "99" \(known: 01-take-the-port, 03-wrong-solution\)/);
+    expect(code).toBe(2);
+  });
+
+  test('grade grades a lesson while another is broken, and names the broken one when asked for it', async () => {
+    const good = await run('server/grade/main.ts', ['01', join(course, '01-take-the-port', 'solution'), '--json']);
+    expect(good.code).toBe(0);
+    const broken = await run('server/grade/main.ts', ['02', join(course, '01-take-the-port', 'solution')]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain(`lesson "02" cannot be loaded: ${brokenFile}:`);
+  }, 60_000);
+});
