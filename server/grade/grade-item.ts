@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ArchiveError, unpackArchive } from './archive.ts';
 import { checkFolder, type CheckFolderOptions, type CheckSpec } from './check-folder.ts';
+import { planDependencies } from './dependencies.ts';
 import type { Item } from './items.ts';
 import { locateProject } from './locate.ts';
 import type { RuleResult } from './run-harness.ts';
@@ -48,9 +49,15 @@ export async function gradeItem(item: Item, lesson: GradeSpec, options: CheckFol
     }
     const located = await locateProject(dir, lesson.command);
     if (located.problem) return row('failed', { problem: located.problem, results: notGraded(lesson, located.problem, 'fail') });
-    const outcome = await checkFolder(located.dir, lesson, options);
-    if (outcome.error) return row('error', { notes: located.notes, problem: `the check could not run: ${outcome.error}`, results: outcome.results, checked: true });
-    return row(outcome.passed ? 'passed' : 'failed', { notes: located.notes, results: outcome.results, checked: true });
+    const dependencies = await planDependencies(located.dir, options.packages ?? []);
+    const notes = [...located.notes, ...dependencies.notes];
+    if (dependencies.missing.length) {
+      const problem = `not available to the grader: ${dependencies.missing.join(', ')} (declared in package.json; grading is offline)`;
+      return row('error', { notes, problem, results: notGraded(lesson, problem, 'error') });
+    }
+    const outcome = await checkFolder(located.dir, lesson, { ...options, packages: dependencies.provide });
+    if (outcome.error) return row('error', { notes, problem: `the check could not run: ${outcome.error}`, results: outcome.results, checked: true });
+    return row(outcome.passed ? 'passed' : 'failed', { notes, results: outcome.results, checked: true });
   } catch (error) {
     const problem = error instanceof ArchiveError ? error.message : `the check could not run: ${(error as Error).message}`;
     return row('error', { problem, results: notGraded(lesson, problem, 'error') });

@@ -86,6 +86,10 @@ describe('npm run grade', () => {
     execFileSync('tar', ['-czf', join(klass, 'gus.tar.gz'), '-C', lesson('solution'), '.']);
     writeFileSync(join(klass, 'hal.zip'), 'this is no zip');
     writeFileSync(join(klass, 'ivy.rar'), 'Rar!');
+    add('jon', lesson('solution'));
+    writeFileSync(join(klass, 'jon', 'package.json'), JSON.stringify({ type: 'module', dependencies: { dotenv: '^16.0.0' } }));
+    add('kim', lesson('solution'));
+    mkdirSync(join(klass, 'kim', 'node_modules', 'broken'), { recursive: true });
     const before = fingerprint(klass);
     const reports = join(scratch, 'reports');
     mkdirSync(reports);
@@ -102,15 +106,17 @@ describe('npm run grade', () => {
       ['gus', 'passed', ''],
       ['hal', 'error', expect.stringMatching(/^not a readable zip/)],
       ['ivy.rar', 'error', 'not a folder, .zip or .tar.gz'],
+      ['jon', 'error', 'not available to the grader: dotenv (declared in package.json; grading is offline)'],
+      ['kim', 'passed', "the node_modules/ handed in was not used; declared packages came from the grader's own install"],
     ]);
-    expect(lines.at(-1).summary).toMatchObject({ total: 9, passed: 3, failed: 4, error: 2 });
+    expect(lines.at(-1).summary).toMatchObject({ total: 11, passed: 4, failed: 4, error: 3 });
     expect(code).toBe(3);
     const xml = readFileSync(join(reports, 'r.xml'), 'utf8');
-    expect(xml.match(/<testsuite /g)).toHaveLength(9);
-    expect(xml.match(/<testcase /g)).toHaveLength(27);
+    expect(xml.match(/<testsuite /g)).toHaveLength(11);
+    expect(xml.match(/<testcase /g)).toHaveLength(33);
     const csv = readFileSync(join(reports, 'r.csv'), 'utf8').trim().split('\r\n');
     expect(csv[0]).toBe('student,path,lesson,verdict,rules passed,responds-http,uses-env-port,no-hardcoded-port,notes');
-    expect(csv).toHaveLength(10);
+    expect(csv).toHaveLength(12);
     expect(fingerprint(klass)).toBe(before);
     expect(left).toEqual([]);
   }, 120_000);
