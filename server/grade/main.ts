@@ -58,7 +58,11 @@ async function main(argv: string[]): Promise<number> {
   const summary = summarize(graded, items.length, stop.signal.aborted);
   console.log(args.json ? JSON.stringify({ summary }) : formatSummary(summary));
   if (args.json) console.error(formatSummary(summary));
-  await writeReports(args, graded, lesson.rules);
+  const written = await writeReports(args, graded, lesson.rules).catch((error: Error) => error);
+  if (written instanceof Error) {
+    console.error(`grade: a report could not be written: ${written.message}`);
+    return EXIT.usage;
+  }
   if (stop.signal.aborted) return stop.exitCode();
   if (summary.error > 0) return EXIT.error;
   return summary.failed > 0 ? EXIT.failed : EXIT.passed;
