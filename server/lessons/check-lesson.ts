@@ -5,6 +5,7 @@
  * Exit 0 proven, 1 the lesson is wrong, 2 bad usage.
  */
 import { watch } from 'node:fs';
+import { effectiveTimeoutScale } from '../grade/args.ts';
 import { lessonsDir } from '../grade/probe-files.ts';
 import { folderMatches, loadLessonsReport, numberingProblems } from './load.ts';
 import { lessonPackages } from './packages.ts';
@@ -34,7 +35,7 @@ async function checkOnce(id: string): Promise<number> {
     return 2;
   }
   console.log(`${lesson.folder}: the frontmatter is valid; checking the starter and the solution…`);
-  const { problems, starter, solution } = await verifyLesson(LESSONS, lesson, { packages: lessonPackages(lessons) });
+  const { problems, starter, solution } = await verifyLesson(LESSONS, lesson, { packages: lessonPackages(lessons) }, effectiveTimeoutScale(undefined, 2));
   const count = (o: typeof starter) => o.results.filter((r) => r.status === 'pass').length;
   console.log(`  starter:  ${count(starter)} of ${lesson.rules.length} rules pass (should fail: ${lesson.starterFails.join(', ') || 'none'})`);
   console.log(`  solution: ${count(solution)} of ${lesson.rules.length} rules pass`);

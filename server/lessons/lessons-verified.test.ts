@@ -12,6 +12,7 @@ import { taggedProcesses } from '../../probes/tagged-processes.ts';
 import { loadLessonsReport } from './load.ts';
 import { lessonPackages } from './packages.ts';
 import { verifyLesson } from './verify.ts';
+import { effectiveTimeoutScale } from '../grade/args.ts';
 import { semaphore } from '../test-support/semaphore.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', 'lessons');
@@ -38,7 +39,7 @@ test.each(broken.map((error) => [error.folder ?? '?', error.message]))('lesson %
 describe.concurrent.each(lessons)('lesson $folder', (lesson) => {
   test.runIf(available(lesson.command))('the starter fails exactly its starterFails, the solution passes every rule', async () => {
     const tag = randomUUID();
-    const { problems, starter, solution } = await slots(() => verifyLesson(ROOT, lesson, { packages, env: { PORTSIDE_TEST_TAG: tag } }));
+    const { problems, starter, solution } = await slots(() => verifyLesson(ROOT, lesson, { packages, env: { PORTSIDE_TEST_TAG: tag } }, effectiveTimeoutScale(undefined, 4)));
     expect(problems, `starter:\n${explain(starter)}\n\nsolution:\n${explain(solution)}`).toEqual([]);
     expect(solution.passed).toBe(true);
     expect(taggedProcesses(tag), 'every process the checks started is gone').toEqual([]);

@@ -18,8 +18,10 @@ export interface Verification {
   problems: string[];
 }
 
-export async function verifyLesson(lessonsDir: string, lesson: Lesson, options: CheckFolderOptions = {}): Promise<Verification> {
-  const [starter, solution] = await Promise.all((['starter', 'solution'] as const).map((side) => checkFolder(join(lessonsDir, lesson.folder, side), lesson, options)));
+/** `timeoutScale` stretches the checks' deadlines, as grade does under load (see effectiveTimeoutScale). */
+export async function verifyLesson(lessonsDir: string, lesson: Lesson, options: CheckFolderOptions = {}, timeoutScale?: number): Promise<Verification> {
+  const spec = { ...lesson, timeoutScale };
+  const [starter, solution] = await Promise.all((['starter', 'solution'] as const).map((side) => checkFolder(join(lessonsDir, lesson.folder, side), spec, options)));
   return { starter: starter!, solution: solution!, problems: [...starterProblems(lesson, starter!), ...solutionProblems(lesson, solution!)] };
 }
 
