@@ -4,7 +4,7 @@
 import { RULE_IDS } from './catalogue.mjs';
 
 export const DEFAULT_READY_TIMEOUT_MS = 10000;
-/** The most a grader may stretch the deadlines (a busy or slow machine), and the least. */
+/** The most a grader may stretch the deadlines (on a busy or slow machine). */
 export const MAX_TIMEOUT_SCALE = 20;
 
 /**

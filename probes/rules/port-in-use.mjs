@@ -1,6 +1,5 @@
 // port-in-use: when PORT is already taken, the server exits non-zero within 3 s (times check.json's
-// timeoutScale) with a message
-// naming the port: no hang, no move to another port, no raw stack trace.
+// timeoutScale) with a message naming the port: no hang, no move to another port, no raw stack trace.
 import { createServer } from 'node:net';
 import { Run } from '../lib/run.mjs';
 import { runEnv } from '../lib/stub-upstream.mjs';

@@ -1,6 +1,5 @@
 // rejects-bad-port: with PORT set to abc, -1 or 70000, the server exits non-zero within 3 s (times
-// check.json's timeoutScale) with a
-// message naming PORT, and listens nowhere. (Node alone would treat "abc" as a pipe name and
+// check.json's timeoutScale) with a message naming PORT, and listens nowhere. (Node alone would treat "abc" as a pipe name and
 // listen on it, or crash with ERR_SOCKET_BAD_PORT, which does not say which setting was wrong.)
 import { Run } from '../lib/run.mjs';
 import { runEnv } from '../lib/stub-upstream.mjs';
