@@ -1,6 +1,7 @@
 // graceful-shutdown: on SIGTERM the server stops accepting new connections, finishes the request
-// in flight, and exits 0 within 3 s (times check.json's timeoutScale). The request in flight goes to probe.slowPath (a path the
-// lesson's server answers slowly); SIGTERM is sent once the server has received it.
+// in flight, and exits 0 within 3 s (times check.json's timeoutScale). The request in flight goes
+// to probe.slowPath (a path the lesson's server answers slowly); SIGTERM is sent once the server
+// has received it.
 import { Run } from '../lib/run.mjs';
 import { runEnv } from '../lib/stub-upstream.mjs';
 import { connectHost } from '../lib/observer-log.mjs';
