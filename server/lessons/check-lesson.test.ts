@@ -21,15 +21,21 @@ cpSync(join(ROOT, 'lessons', '02-take-the-port'), join(course, '03-wrong-solutio
 cpSync(join(ROOT, 'lessons', '02-take-the-port', 'starter', 'server.js'), join(course, '03-wrong-solution', 'solution', 'server.js'));
 const rulesLine = readFileSync(brokenFile, 'utf8').split('\n').findIndex((line) => line.startsWith('rules:')) + 1;
 
-function run(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('node', ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, PORTSIDE_LESSONS_DIR: course } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function start(script: string, args: string[], lessons = course) {
+  const child = spawn('node', ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, PORTSIDE_LESSONS_DIR: lessons } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  return { child, done, stdout: () => stdout };
+}
+const run = (script: string, args: string[]) => start(script, args).done;
+
+async function until(condition: () => boolean, ms = 30_000): Promise<void> {
+  for (const deadline = Date.now() + ms; !condition(); await new Promise((resolve) => setTimeout(resolve, 50))) {
+    if (Date.now() > deadline) throw new Error('not in time');
+  }
 }
 const checkLesson = (...args: string[]) => run('server/lessons/check-lesson.ts', args);
 
@@ -55,6 +61,24 @@ describe('npm run check-lesson', () => {
     expect(stdout).toMatch(/✗ solution: responds-http should pass but is fail: /);
     expect(stdout).toContain('✗ 03-wrong-solution is not proven');
     expect(code).toBe(1);
+  }, 60_000);
+
+  test('--watch checks again after a real change, reports a broken edit, and stops on Ctrl+C', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'portside-check-lesson-watch-'));
+    cpSync(join(ROOT, 'lessons', '02-take-the-port'), join(own, '01-take-the-port'), { recursive: true });
+    try {
+      const watching = start('server/lessons/check-lesson.ts', ['01', '--watch'], own);
+      await until(() => watching.stdout().includes('watching lessons/'));
+      const lessonFile = join(own, '01-take-the-port', 'lesson.md');
+      writeFileSync(lessonFile, readFileSync(lessonFile, 'utf8').replace(/^title: .*$/m, 'title:'));
+      await until(() => watching.stdout().includes(`✗ ${lessonFile}:2: field "title"`));
+      watching.child.kill('SIGINT');
+      const { code, stdout } = await watching.done;
+      expect(stdout.match(/is proven/g)).toHaveLength(1); // the first round only: reads are not changes
+      expect(code).toBe(0);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   }, 60_000);
 
   test('an unknown lesson is bad usage', async () => {

@@ -5,6 +5,8 @@
  * Exit 0 proven, 1 the lesson is wrong, 2 bad usage.
  */
 import { watch } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { effectiveTimeoutScale } from '../grade/args.ts';
 import { lessonsDir } from '../grade/probe-files.ts';
 import { folderMatches, loadLessonsReport, numberingProblems } from './load.ts';
@@ -14,7 +16,7 @@ import { verifyLesson } from './verify.ts';
 const USAGE = 'usage: npm run check-lesson -- <NN|slug|NN-slug> [--watch]';
 const LESSONS = lessonsDir();
 
-async function checkOnce(id: string): Promise<number> {
+async function checkOnce(id: string, signal?: AbortSignal): Promise<number> {
   const started = Date.now();
   const { lessons, broken } = await loadLessonsReport(LESSONS);
   const others = broken.filter((error) => !error.folder || !folderMatches(error.folder, id));
@@ -35,7 +37,11 @@ async function checkOnce(id: string): Promise<number> {
     return 2;
   }
   console.log(`${lesson.folder}: the frontmatter is valid; checking the starter and the solution…`);
-  const { problems, starter, solution } = await verifyLesson(LESSONS, lesson, { packages: lessonPackages(lessons) }, effectiveTimeoutScale(undefined, 2));
+  const { problems, starter, solution } = await verifyLesson(LESSONS, lesson, { packages: lessonPackages(lessons), signal }, effectiveTimeoutScale(undefined, 2));
+  if (signal?.aborted) {
+    console.log('stopped');
+    return 0;
+  }
   const count = (o: typeof starter) => o.results.filter((r) => r.status === 'pass').length;
   console.log(`  starter:  ${count(starter)} of ${lesson.rules.length} rules pass (should fail: ${lesson.starterFails.join(', ') || 'none'})`);
   console.log(`  solution: ${count(solution)} of ${lesson.rules.length} rules pass`);
@@ -58,16 +64,45 @@ async function main(argv: string[]): Promise<number> {
   return watchLesson(ids[0]!);
 }
 
-/** Checks again after each change under lessons/ (a burst of saves is one change), until Ctrl+C. */
-function watchLesson(id: string): Promise<number> {
-  let timer: NodeJS.Timeout | undefined;
-  let running = Promise.resolve();
+/**
+ * Checks again after each change to the lessons' files until Ctrl+C, which also cancels a check
+ * in progress. A change is a new size or mtime: Node 20's recursive watch on Linux polls stat and
+ * also reports reads (the check's own copy of the files), which must not start another round.
+ */
+async function watchLesson(id: string): Promise<number> {
+  const stop = new AbortController();
+  process.once('SIGINT', () => stop.abort());
   console.log('\nwatching lessons/ — Ctrl+C to stop');
-  const watcher = watch(LESSONS, { recursive: true }, () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => (running = running.then(async () => void (await checkOnce(id)), () => {})), 200);
+  let seen = await signature(LESSONS);
+  let changed = false;
+  const watcher = watch(LESSONS, { recursive: true }, () => (changed = true));
+  while (!stop.signal.aborted) {
+    await sleep(300, stop.signal);
+    if (!changed || stop.signal.aborted) continue;
+    changed = false;
+    const now = await signature(LESSONS);
+    if (now === seen) continue;
+    seen = now;
+    await checkOnce(id, stop.signal);
+  }
+  watcher.close();
+  return 0;
+}
+
+/** Every file's path, size and mtime under `dir`: what tells a real change from a read. */
+async function signature(dir: string): Promise<string> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+  const stats = await Promise.all(files.map((file) => stat(file).then((s) => `${file} ${s.size} ${s.mtimeMs}`, () => file)));
+  return stats.join('\n');
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => (clearTimeout(timer), signal.removeEventListener('abort', done), resolve());
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
   });
-  return new Promise((resolve) => process.once('SIGINT', () => (watcher.close(), resolve(0))));
 }
 
 process.exitCode = await main(process.argv.slice(2));
