@@ -2,11 +2,14 @@
 import { availableParallelism, loadavg } from 'node:os';
 
 export const USAGE = `usage: npm run -s grade -- <lesson-id> <item>... [options]
+       npm run -s grade -- [<lesson-id>] --manifest FILE [options]
        npx portside grade <lesson-id> <item>... [options]
 
   <lesson-id>           a lesson's slug (take-the-port), folder name (02-take-the-port) or number (02)
   <item>                a submission folder, a .zip or .tar.gz of one, or a class folder holding
                         submissions; each is copied or unpacked elsewhere, never modified
+  --manifest FILE       a CSV (columns student, path, lesson) or JSON list saying whose each
+                        submission is and for which lesson; <lesson-id> is then the default
   --json                one JSON line per submission, then one {"summary":…} line, on stdout
   --junit FILE          a JUnit XML report: one testsuite per submission, one testcase per rule
   --csv FILE            a CSV report: one row per submission, one column per rule
@@ -19,8 +22,10 @@ exit code: 0 every submission passes every rule, 1 some rule did not pass, 2 bad
            3 some submission could not be checked (see its row), 130/143 interrupted`;
 
 export interface GradeOptions {
+  /** Empty only with a manifest whose entries name their lessons. */
   lesson: string;
   items: string[];
+  manifest?: string;
   json: boolean;
   junit?: string;
   csv?: string;
@@ -31,7 +36,7 @@ export interface GradeOptions {
 
 export type GradeArgs = GradeOptions | { help: true } | { error: string };
 
-const VALUED = new Set(['--junit', '--csv', '--jobs', '--timeout-scale']);
+const VALUED = new Set(['--junit', '--csv', '--jobs', '--timeout-scale', '--manifest']);
 
 export function parseGradeArgs(argv: readonly string[], cores = availableParallelism()): GradeArgs {
   const words: string[] = [];
@@ -50,14 +55,16 @@ export function parseGradeArgs(argv: readonly string[], cores = availableParalle
     } else if (flag.startsWith('-')) return { error: `unknown option ${arg}` };
     else words.push(arg);
   }
-  const [lesson, ...items] = words;
-  if (!lesson) return { error: 'missing the lesson id and the submissions' };
-  if (items.length === 0) return { error: `missing the submissions to grade against "${lesson}"` };
+  const [lesson = '', ...items] = words;
+  const manifest = values['--manifest'];
+  if (manifest && items.length) return { error: 'with --manifest, give at most a default lesson, not submissions' };
+  if (!manifest && !lesson) return { error: 'missing the lesson id and the submissions' };
+  if (!manifest && items.length === 0) return { error: `missing the submissions to grade against "${lesson}"` };
   const jobs = values['--jobs'] === undefined ? cores : Number(values['--jobs']);
   if (!Number.isInteger(jobs) || jobs < 1) return { error: `--jobs must be a whole number of 1 or more, not "${values['--jobs']}"` };
   const scale = values['--timeout-scale'] === undefined ? undefined : Number(values['--timeout-scale']);
   if (scale !== undefined && !(scale > 0 && scale <= 20)) return { error: `--timeout-scale must be a number above 0 and at most 20, not "${values['--timeout-scale']}"` };
-  return { lesson, items, json, junit: values['--junit'], csv: values['--csv'], jobs, ...(scale === undefined ? {} : { timeoutScale: scale }) };
+  return { lesson, items, json, junit: values['--junit'], csv: values['--csv'], jobs, ...(manifest ? { manifest } : {}), ...(scale === undefined ? {} : { timeoutScale: scale }) };
 }
 
 /** The most the automatic scale stretches a deadline: a hung server then costs 15 s, not 3. */

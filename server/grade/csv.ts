@@ -7,7 +7,7 @@ export function csvReport(rows: readonly Row[], rules: readonly string[]): strin
     const status = new Map(row.results.map((r) => [r.id, r.status]));
     const passed = row.results.filter((r) => r.status === 'pass').length;
     const notes = [...row.notes, ...(row.problem ? [row.problem] : [])].join('; ');
-    return [row.student, row.path, row.lesson, row.verdict, `${passed}/${rules.length}`, ...rules.map((id) => status.get(id) ?? ''), notes];
+    return [row.student, row.path, row.lesson, row.verdict, `${passed}/${row.results.length}`, ...rules.map((id) => status.get(id) ?? ''), notes];
   });
   return [header, ...lines].map((cells) => cells.map(cell).join(',')).join('\r\n') + '\r\n';
 }

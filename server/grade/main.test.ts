@@ -120,4 +120,22 @@ describe('npm run grade', () => {
     expect(fingerprint(klass)).toBe(before);
     expect(left).toEqual([]);
   }, 120_000);
+
+  test('a manifest chooses the lesson per submission; an unknown lesson is that row\'s problem', async () => {
+    const dir = join(scratch, 'manifest');
+    cpSync(lesson('solution'), join(dir, 'ada'), { recursive: true });
+    cpSync(join(ROOT, 'lessons', '13-capstone', 'solution'), join(dir, 'ben'), { recursive: true });
+    cpSync(lesson('solution'), join(dir, 'cy'), { recursive: true });
+    writeFileSync(join(dir, 'class.csv'), 'student,path,lesson\nAda Lovelace,ada,02\nBen,ben,capstone\nCy,cy,99\n');
+    const { code, stdout } = await grade(['--manifest', join(dir, 'class.csv'), '--json', '--jobs', '2', '--csv', join(dir, 'report.csv')]);
+    const rows = jsonLines(stdout).slice(0, -1);
+    expect(rows.map((r) => [r.student, r.lesson, r.verdict, r.problem])).toEqual([
+      ['Ada Lovelace', 'take-the-port', 'passed', undefined],
+      ['Ben', 'capstone', 'passed', undefined],
+      ['Cy', '', 'error', 'unknown lesson "99" (manifest line 4)'],
+    ]);
+    expect(code).toBe(3);
+    const header = readFileSync(join(dir, 'report.csv'), 'utf8').split('\r\n')[0];
+    expect(header).toMatch(/^student,path,lesson,verdict,rules passed,responds-http,uses-env-port,no-hardcoded-port,default-port,.*multiple-instances,notes$/);
+  }, 120_000);
 });

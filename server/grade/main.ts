@@ -5,17 +5,17 @@
  * stderr; reports are written at the end, also when interrupted.
  */
 import { writeFile } from 'node:fs/promises';
-import { findLesson, folderMatches, loadLessonsReport } from '../lessons/load.ts';
+import { findLesson, folderMatches, loadLessonsReport, type Lesson } from '../lessons/load.ts';
 import { lessonPackages } from '../lessons/packages.ts';
 import { effectiveTimeoutScale, parseGradeArgs, USAGE, type GradeOptions } from './args.ts';
 import { csvReport } from './csv.ts';
 import { formatJsonRow, formatProgress, formatRow, formatSummary, summarize } from './format.ts';
 import { gradeItem, type Row } from './grade-item.ts';
-import { expandItems } from './items.ts';
 import { junitReport } from './junit.ts';
 import { runPool } from './pool.ts';
 import { lessonsDir } from './probe-files.ts';
 import { onStopSignal } from './stop-signals.ts';
+import { itemsWork, manifestWork } from './work-list.ts';
 
 /** Exit codes, as documented in USAGE. */
 const EXIT = { passed: 0, failed: 1, usage: 2, error: 3 } as const;
@@ -30,21 +30,24 @@ async function main(argv: string[]): Promise<number> {
     console.error('grade: npm printed its banner on stdout before the JSON; for pure JSON lines run `npm run -s grade -- …` or `npx portside grade …`');
   }
   const { lessons, broken } = await loadLessonsReport(lessonsDir());
-  const lesson = findLesson(lessons, args.lesson);
-  if (!lesson) {
+  const lesson = args.lesson ? findLesson(lessons, args.lesson) : undefined;
+  if (args.lesson && !lesson) {
     const brokenOne = broken.find((error) => error.folder && folderMatches(error.folder, args.lesson));
     if (brokenOne) return usage(EXIT.usage, `lesson "${args.lesson}" cannot be loaded: ${brokenOne.message}`);
     return usage(EXIT.usage, `unknown lesson "${args.lesson}" (known: ${lessons.map((l) => l.id).join(', ')})`);
   }
-  const items = await expandItems(args.items);
-  const spec = { ...lesson, timeoutScale: effectiveTimeoutScale(args.timeoutScale, args.jobs) };
-  if (!args.json) console.log(`Grading ${items.length} submission${items.length === 1 ? '' : 's'} against ${lesson.folder} — ${lesson.title} (${args.jobs} at a time, deadlines × ${spec.timeoutScale})\n`);
+  const work = await (args.manifest ? manifestWork(args.manifest, lesson, lessons, broken) : itemsWork(args.items, lesson!)).catch((error: Error) => error);
+  if (work instanceof Error) return usage(EXIT.usage, work.message);
+  const timeoutScale = effectiveTimeoutScale(args.timeoutScale, args.jobs);
+  const against = args.manifest ? `the lessons in ${args.manifest}` : `${lesson!.folder} — ${lesson!.title}`;
+  if (!args.json) console.log(`Grading ${work.length} submission${work.length === 1 ? '' : 's'} against ${against} (${args.jobs} at a time, deadlines × ${timeoutScale})\n`);
 
   const rows: Row[] = [];
   let done = 0;
   const printer = inOrder((row: Row) => console.log(args.json ? formatJsonRow(row) : formatRow(row) + '\n'));
-  const progress = progressLine(items.length);
-  await runPool(items, args.jobs, (item) => gradeItem(item, spec, { packages: lessonPackages(lessons), signal: stop.signal }), {
+  const progress = progressLine(work.length);
+  const specFor = (l: Lesson | undefined) => (l ? { ...l, timeoutScale } : { id: '', command: '', rules: [] });
+  await runPool(work, args.jobs, ({ item, lesson: its }) => gradeItem(item, specFor(its), { packages: lessonPackages(lessons), signal: stop.signal }), {
     signal: stop.signal,
     onDone: (row, index) => {
       rows[index] = row;
@@ -55,10 +58,11 @@ async function main(argv: string[]): Promise<number> {
   progress.end();
 
   const graded = rows.filter(Boolean); // an interrupted run leaves holes
-  const summary = summarize(graded, items.length, stop.signal.aborted);
+  const summary = summarize(graded, work.length, stop.signal.aborted);
   console.log(args.json ? JSON.stringify({ summary }) : formatSummary(summary));
   if (args.json) console.error(formatSummary(summary));
-  const written = await writeReports(args, graded, lesson.rules).catch((error: Error) => error);
+  const rules = [...new Set(work.flatMap((w) => w.lesson?.rules ?? []))];
+  const written = await writeReports(args, graded, rules).catch((error: Error) => error);
   if (written instanceof Error) {
     console.error(`grade: a report could not be written: ${written.message}`);
     return EXIT.usage;
