@@ -20,8 +20,7 @@ export interface GradeRun {
   left: string[];
 }
 
-export function gradeCli(args: string[], { scratch, program = GRADE, env = {}, detached = false }: { scratch: string; program?: string[]; env?: Record<string, string>; detached?: boolean }) {
-  const tmp = mkdtempSync(join(scratch, 'tmp-'));
+export function gradeCli(args: string[], { scratch, program = GRADE, env = {}, detached = false, tmp = mkdtempSync(join(scratch, 'tmp-')) }: { scratch: string; program?: string[]; env?: Record<string, string>; detached?: boolean; tmp?: string }) {
   const child = spawn(program[0]!, [...program.slice(1), ...args], { cwd: ROOT, env: { ...process.env, ...env, TMPDIR: tmp }, detached });
   let stdout = '';
   let stderr = '';

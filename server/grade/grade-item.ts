@@ -3,14 +3,14 @@
  * checkFolder, and every temp copy removed again whatever happened. Never throws: a broken item
  * is a row that says so.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { ArchiveError, unpackArchive } from './archive.ts';
 import { checkFolder, type CheckFolderOptions, type CheckSpec } from './check-folder.ts';
 import { planDependencies } from './dependencies.ts';
 import type { Item } from './items.ts';
 import { locateProject } from './locate.ts';
+import { makeTempCopy } from './temp-copies.ts';
 import type { RuleResult } from './run-harness.ts';
 
 /** passed: every rule passed; failed: the submission is wrong; error: it could not be checked. */
@@ -43,7 +43,7 @@ export async function gradeItem(item: Item, lesson: GradeSpec, options: CheckFol
   try {
     let dir = resolve(item.path);
     if (item.kind === 'archive') {
-      unpacked = await mkdtemp(join(tmpdir(), 'portside-unpack-'));
+      unpacked = await makeTempCopy('unpack');
       await unpackArchive(dir, unpacked, options.signal);
       dir = unpacked;
     }

@@ -15,6 +15,7 @@ import { junitReport } from './junit.ts';
 import { runPool } from './pool.ts';
 import { lessonsDir } from './probe-files.ts';
 import { onStopSignal } from './stop-signals.ts';
+import { sweepOrphanCopies } from './temp-copies.ts';
 import { itemsWork, manifestWork } from './work-list.ts';
 
 /** Exit codes, as documented in USAGE. */
@@ -25,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
   if ('help' in args) return usage(0);
   if ('error' in args) return usage(EXIT.usage, args.error);
   const stop = onStopSignal();
+  await sweepOrphanCopies();
   // npm prints "> portside@… grade" on stdout before we start, and nothing here can take it back.
   if (args.json && process.env.npm_lifecycle_event && process.env.npm_config_loglevel !== 'silent') {
     console.error('grade: npm printed its banner on stdout before the JSON; for pure JSON lines run `npm run -s grade -- …` or `npx portside grade …`');

@@ -57,3 +57,18 @@ test('npm run -s grade --json prints only JSON lines on stdout', async () => {
   expect(lines.map((line) => Object.keys(JSON.parse(line))[0])).toEqual(['student', 'summary']);
   expect(result.code).toBe(0);
 }, 60_000);
+
+test('copies left by a grade killed outright (SIGKILL) are removed by the next grade', async () => {
+  const tag = randomUUID();
+  const killed = gradeCli(['capstone', capstone, '--jobs', '1'], { scratch, env: { PORTSIDE_TEST_TAG: tag } });
+  const started = await pollUntil(() => (leftovers(killed.tmp).some((name) => name.startsWith('portside-grade-')) ? true : undefined), { timeoutMs: 30_000, signal: undefined });
+  expect(started.timedOut, 'a copy was made').toBeUndefined();
+  killed.child.kill('SIGKILL');
+  await killed;
+  expect(leftovers(killed.tmp).filter((name) => name.startsWith('portside-grade-'))).toHaveLength(1);
+  // Its harness outlives it for a moment (the sandbox's die-with-parent ends that where it runs).
+  await pollUntil(() => (taggedProcesses(tag).length === 0 ? true : undefined), { timeoutMs: 30_000, signal: undefined });
+  const next = await gradeCli(['take-the-port', join(ROOT, 'lessons', '02-take-the-port', 'solution')], { scratch, tmp: killed.tmp });
+  expect(next.code).toBe(0);
+  expect(next.left.filter((name) => name.startsWith('portside-grade-'))).toEqual([]);
+}, 90_000);
