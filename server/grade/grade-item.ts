@@ -56,6 +56,7 @@ export async function gradeItem(item: Item, lesson: GradeSpec, options: CheckFol
       return row('error', { notes, problem, results: notGraded(lesson, problem, 'error') });
     }
     const outcome = await checkFolder(located.dir, lesson, { ...options, packages: dependencies.provide });
+    if (options.signal?.aborted) return row('error', { notes, problem: 'interrupted before the check finished', results: notGraded(lesson, 'interrupted', 'error') });
     if (outcome.error) return row('error', { notes, problem: `the check could not run: ${outcome.error}`, results: outcome.results, checked: true });
     return row(outcome.passed ? 'passed' : 'failed', { notes, results: outcome.results, checked: true });
   } catch (error) {
