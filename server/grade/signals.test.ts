@@ -19,7 +19,7 @@ const NPM_GRADE = ['npm', 'run', '-s', 'grade', '--'];
 
 /** Starts grading four capstones under npm and resolves once checks are really running. */
 async function gradingUnderNpm(tag: string) {
-  const run = gradeCli(['capstone', capstone, capstone, capstone, capstone, '--jobs', '2'], { scratch, program: NPM_GRADE, env: { PORTSIDE_TEST_TAG: tag }, detached: true });
+  const run = gradeCli(['capstone', capstone, capstone, capstone, capstone, '--jobs', '2'], { scratch, program: NPM_GRADE, env: { PORTSIDE_TEST_TAG: tag }, detached: true, privateTmp: true });
   const started = await pollUntil(() => (leftovers(run.tmp).some((name) => name.startsWith('portside-check-')) ? true : undefined), { timeoutMs: 30_000, signal: undefined });
   expect(started.timedOut, 'a harness started').toBeUndefined();
   return { run }; // wrapped: an async function would wait for a returned promise to settle
@@ -52,7 +52,7 @@ test('SIGTERM to npm alone reaches grade, which stops everything and exits', asy
 }, 60_000);
 
 test('npm run -s grade --json prints only JSON lines on stdout', async () => {
-  const result = await gradeCli(['capstone', capstone, '--json'], { scratch, program: NPM_GRADE });
+  const result = await gradeCli(['take-the-port', join(ROOT, 'lessons', '02-take-the-port', 'solution'), '--json'], { scratch, program: NPM_GRADE });
   const lines = result.stdout.trim().split('\n');
   expect(lines.map((line) => Object.keys(JSON.parse(line))[0])).toEqual(['student', 'summary']);
   expect(result.code).toBe(0);
@@ -60,7 +60,7 @@ test('npm run -s grade --json prints only JSON lines on stdout', async () => {
 
 test('copies left by a grade killed outright (SIGKILL) are removed by the next grade', async () => {
   const tag = randomUUID();
-  const killed = gradeCli(['capstone', capstone, '--jobs', '1'], { scratch, env: { PORTSIDE_TEST_TAG: tag } });
+  const killed = gradeCli(['capstone', capstone, '--jobs', '1'], { scratch, env: { PORTSIDE_TEST_TAG: tag }, privateTmp: true });
   const started = await pollUntil(() => (leftovers(killed.tmp).some((name) => name.startsWith('portside-grade-')) ? true : undefined), { timeoutMs: 30_000, signal: undefined });
   expect(started.timedOut, 'a copy was made').toBeUndefined();
   killed.child.kill('SIGKILL');
@@ -68,7 +68,7 @@ test('copies left by a grade killed outright (SIGKILL) are removed by the next g
   expect(leftovers(killed.tmp).filter((name) => name.startsWith('portside-grade-'))).toHaveLength(1);
   // Its harness outlives it for a moment (the sandbox's die-with-parent ends that where it runs).
   await pollUntil(() => (taggedProcesses(tag).length === 0 ? true : undefined), { timeoutMs: 30_000, signal: undefined });
-  const next = await gradeCli(['take-the-port', join(ROOT, 'lessons', '02-take-the-port', 'solution')], { scratch, tmp: killed.tmp });
+  const next = await gradeCli(['take-the-port', join(ROOT, 'lessons', '02-take-the-port', 'solution')], { scratch, privateTmp: killed.tmp });
   expect(next.code).toBe(0);
   expect(next.left.filter((name) => name.startsWith('portside-grade-'))).toEqual([]);
 }, 90_000);
