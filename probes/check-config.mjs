@@ -4,6 +4,8 @@
 import { RULE_IDS } from './catalogue.mjs';
 
 export const DEFAULT_READY_TIMEOUT_MS = 10000;
+/** The most a grader may stretch the deadlines (on a busy or slow machine). */
+export const MAX_TIMEOUT_SCALE = 20;
 
 /**
  * @typedef {object} CheckConfig
@@ -11,20 +13,22 @@ export const DEFAULT_READY_TIMEOUT_MS = 10000;
  * @property {string[]} rules rule ids from catalogue.mjs, in the order to report them
  * @property {Record<string, unknown>} probe the lesson's probe options (path, bodyPattern, defaultPort…)
  * @property {number[]} avoidPorts ports never handed to the learner's server (those named in the lesson text)
+ * @property {number} [timeoutScale] multiplies every deadline of the checks (default 1); see MAX_TIMEOUT_SCALE
  */
 
 /**
- * @param {{ command: string, rules: readonly string[], probe?: object, namedPorts?: readonly number[] }} lesson
+ * @param {{ command: string, rules: readonly string[], probe?: object, namedPorts?: readonly number[], timeoutScale?: number }} lesson
  * @returns {CheckConfig}
  */
 export function checkConfigFor(lesson) {
-  return { command: lesson.command, rules: [...lesson.rules], probe: { ...(lesson.probe ?? {}) }, avoidPorts: [...(lesson.namedPorts ?? [])] };
+  const scale = lesson.timeoutScale === undefined ? {} : { timeoutScale: lesson.timeoutScale };
+  return { command: lesson.command, rules: [...lesson.rules], probe: { ...(lesson.probe ?? {}) }, avoidPorts: [...(lesson.namedPorts ?? [])], ...scale };
 }
 
 /**
  * Validates a parsed check.json and fills defaults. Throws an Error naming the bad field.
  * @param {any} raw
- * @returns {CheckConfig & { probe: { path: string, readyTimeoutMs: number } }}
+ * @returns {CheckConfig & { probe: { path: string, readyTimeoutMs: number }, timeoutScale: number }}
  */
 export function readCheckConfig(raw) {
   /** @type {(field: string, why: string) => Error} */
@@ -39,10 +43,15 @@ export function readCheckConfig(raw) {
   if (!Array.isArray(avoidPorts) || avoidPorts.some((p) => !Number.isInteger(p))) throw bad('avoidPorts', 'must be a list of port numbers');
   const readyTimeoutMs = probe.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
   if (!Number.isInteger(readyTimeoutMs) || readyTimeoutMs <= 0) throw bad('probe.readyTimeoutMs', 'must be a positive whole number of milliseconds');
+  // Multiplies every wall-clock deadline (readyTimeoutMs and the rules' own windows); a grader
+  // running many checks at once on few cores raises it so the reference solutions still pass.
+  const timeoutScale = raw.timeoutScale ?? 1;
+  if (typeof timeoutScale !== 'number' || !(timeoutScale > 0 && timeoutScale <= MAX_TIMEOUT_SCALE)) throw bad('timeoutScale', `must be a number above 0 and at most ${MAX_TIMEOUT_SCALE}`);
   return {
     command: raw.command.trim(),
     rules: [...new Set(raw.rules)],
     probe: { ...probe, path: probe.path ?? '/', readyTimeoutMs },
     avoidPorts,
+    timeoutScale,
   };
 }

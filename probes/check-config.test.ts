@@ -17,7 +17,13 @@ describe('check.json', () => {
       rules: ['uses-env-port'],
       probe: { path: '/', readyTimeoutMs: 10000 },
       avoidPorts: [],
+      timeoutScale: 1,
     });
+  });
+
+  test('carries a grader\'s timeoutScale through', () => {
+    const config = checkConfigFor({ command: 'node s.js', rules: ['responds-http'], timeoutScale: 2.5 });
+    expect(readCheckConfig(JSON.parse(JSON.stringify(config))).timeoutScale).toBe(2.5);
   });
 
   test.each([
@@ -27,6 +33,8 @@ describe('check.json', () => {
     [{ command: 'x', rules: ['nope'] }, /unknown rule "nope"/],
     [{ command: 'x', rules: ['responds-http'], avoidPorts: ['3000'] }, /"avoidPorts"/],
     [{ command: 'x', rules: ['responds-http'], probe: { readyTimeoutMs: -1 } }, /readyTimeoutMs/],
+    [{ command: 'x', rules: ['responds-http'], timeoutScale: 0 }, /"timeoutScale"/],
+    [{ command: 'x', rules: ['responds-http'], timeoutScale: '2' }, /"timeoutScale"/],
   ])('rejects %j naming the field', (raw, message) => {
     expect(() => readCheckConfig(raw)).toThrow(message);
   });

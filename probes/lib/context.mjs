@@ -31,7 +31,12 @@ export function createContext({ config, cwd, acorn, observerPath }) {
     config,
     command: config.command,
     probe: config.probe,
-    readyTimeoutMs: config.probe.readyTimeoutMs,
+    readyTimeoutMs: Math.round(config.probe.readyTimeoutMs * config.timeoutScale),
+    /**
+     * A rule's fixed window ("exit within 3 s") stretched by check.json's timeoutScale.
+     * @param {number} ms
+     */
+    scaled: (ms) => Math.round(ms * config.timeoutScale),
     sources,
     packageJson,
     analysis,

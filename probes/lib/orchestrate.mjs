@@ -84,7 +84,7 @@ export async function runRules(ctx, emit) {
     })());
   }
 
-  const deadline = ctx.readyTimeoutMs * 2 * (ctx.analysis.literalPorts.length > 0 ? Math.max(1, server.length) : 1) + SLACK_MS;
+  const deadline = ctx.readyTimeoutMs * 2 * (ctx.analysis.literalPorts.length > 0 ? Math.max(1, server.length) : 1) + ctx.scaled(SLACK_MS);
   const finished = await Promise.race([Promise.allSettled(tasks).then(() => true), new Promise((resolve) => setTimeout(resolve, deadline, false).unref())]);
   if (!finished) {
     ctx.abort();

@@ -53,6 +53,14 @@ export function runDetails(run) {
 }
 
 /** Words for how a process ended. */
+/**
+ * A duration for a message, as measured or as used: "3 s", "4.5 s", "0.3 s".
+ * @param {number} ms
+ */
+export function secondsText(ms) {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
 export function describeExit(exit) {
   if (!exit) return 'is still running';
   if (exit.spawnError) return `could not be started: ${exit.spawnError}`;

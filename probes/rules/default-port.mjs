@@ -5,7 +5,10 @@ import { Run } from '../lib/run.mjs';
 import { isFree } from '../lib/ports.mjs';
 import { runEnv } from '../lib/stub-upstream.mjs';
 import { notListening, observedLines } from '../lib/explain.mjs';
-import { result, runDetails } from '../lib/results.mjs';
+import { result, runDetails, secondsText } from '../lib/results.mjs';
+
+/** How long to wait for other checks on this machine to release the default port (times timeoutScale). */
+const LOCK_WAIT_MS = 20000;
 
 export default {
   id: 'default-port',
@@ -16,8 +19,9 @@ export default {
     if (!Number.isInteger(port)) {
       return result(this.id, 'error', 'This lesson does not say what its development default port is (probe.defaultPort), so default-port cannot be checked. This is a problem in the lesson, not in your code.');
     }
-    if (!(await ctx.ports.lockFixed(port, { signal: ctx.signal }))) {
-      return result(this.id, 'error', `Another check kept port ${port} busy for too long, so the default could not be checked. Check again in a moment.`);
+    const lockWaitMs = ctx.scaled(LOCK_WAIT_MS);
+    if (!(await ctx.ports.lockFixed(port, { signal: ctx.signal, timeoutMs: lockWaitMs }))) {
+      return result(this.id, 'error', `Another check kept port ${port} busy for more than ${secondsText(lockWaitMs)}, so the default could not be checked. Check again in a moment.`);
     }
     try {
       if (!(await isFree(port))) {

@@ -14,6 +14,8 @@ export interface CheckSpec {
   rules: readonly string[];
   probe?: Partial<ProbeOptions>;
   namedPorts?: readonly number[];
+  /** Multiplies every deadline of the checks (check.json's timeoutScale); 1 when absent. */
+  timeoutScale?: number;
 }
 
 export interface CheckFolderOptions extends RunHarnessOptions {

@@ -1,22 +1,24 @@
 import { expect, test } from 'vitest';
-import { formatJson, formatSubmission } from './format.ts';
+import { formatJsonRow, formatRow, formatSummary, summarize } from './format.ts';
+import type { Row } from './grade-item.ts';
 import type { RuleResult } from './run-harness.ts';
 
 const rule = (id: string, status: RuleResult['status'], message: string, transcript: string[] = []): RuleResult => ({ id, status, message, details: { transcript } });
+const row = (fields: Partial<Row>): Row => ({ path: 'subs/alice', student: 'alice', lesson: 'take-the-port', verdict: 'failed', notes: [], results: [], checked: true, durationMs: 5, ...fields });
 
-test('a line per rule, then the first real failure in detail', () => {
-  const text = formatSubmission({
-    dir: 'subs/alice',
-    passed: false,
+test('a line per rule, notes, then the first real failure in detail', () => {
+  const text = formatRow(row({
+    notes: ['found the project in orders/ — graded that'],
     results: [
       rule('responds-http', 'pass', 'Answered.'),
       rule('uses-env-port', 'skipped', 'Not run.'),
       rule('no-hardcoded-port', 'timeout', 'Too slow.', ['$ PORT=2 node server.js', 'expected: listen() on port 2']),
       rule('default-port', 'error', 'Broken check.'),
     ],
-  });
+  }));
   expect(text).toBe([
     '✗ subs/alice: 1 of 4 rules pass',
+    '  note: found the project in orders/ — graded that',
     '  ✓ responds-http      Answered.',
     '  – uses-env-port      not run: Not run.',
     '  ⏱ no-hardcoded-port  TIMED OUT: Too slow.',
@@ -28,8 +30,29 @@ test('a line per rule, then the first real failure in detail', () => {
   ].join('\n'));
 });
 
-test('JSON: one object with lesson, dir, passed and rules', () => {
-  const line = formatJson('take-the-port', { dir: 'd', passed: true, results: [rule('responds-http', 'pass', 'ok')] });
-  expect(JSON.parse(line)).toEqual({ lesson: 'take-the-port', dir: 'd', passed: true, rules: [{ id: 'responds-http', status: 'pass', message: 'ok', details: { transcript: [] } }] });
+test('an item never checked prints only why', () => {
+  expect(formatRow(row({ checked: false, problem: 'empty folder', results: [rule('responds-http', 'fail', 'Not graded: empty folder.')] }))).toBe('✗ subs/alice: 0 of 1 rules pass\n  ✗ nothing to grade: empty folder');
+  expect(formatRow(row({ verdict: 'error', checked: false, problem: 'not a folder, .zip or .tar.gz' }))).toMatch(/^! subs\/alice: .*\n  ! could not be checked: not a folder/);
+});
+
+test('JSON: one line with dir, passed, verdict and rules', () => {
+  const line = formatJsonRow(row({ verdict: 'passed', results: [rule('responds-http', 'pass', 'ok')] }));
+  expect(JSON.parse(line)).toMatchObject({ lesson: 'take-the-port', dir: 'subs/alice', student: 'alice', verdict: 'passed', passed: true, rules: [{ id: 'responds-http', status: 'pass' }] });
   expect(line).not.toContain('\n');
+});
+
+test('the summary counts each verdict and lists who to look at, with why', () => {
+  const summary = summarize([
+    row({ path: 'a', verdict: 'passed' }),
+    row({ path: 'b', results: [rule('responds-http', 'pass', ''), rule('uses-env-port', 'fail', ''), rule('no-hardcoded-port', 'skipped', '')] }),
+    row({ path: 'c', verdict: 'error', problem: 'not a readable zip' }),
+  ], 4, true);
+  expect(summary).toMatchObject({ total: 4, passed: 1, failed: 1, error: 1, cancelled: true });
+  expect(formatSummary(summary)).toBe([
+    '3 of 4 graded (interrupted): 1 passed, 1 failed, 1 could not be checked',
+    '',
+    'to look at:',
+    '  ✗ b — uses-env-port',
+    '  ! c — not a readable zip',
+  ].join('\n'));
 });

@@ -10,6 +10,9 @@ import { ACORN_SOURCE, ACORN_TARGET, isProbeFile, workspacePath } from '../../pr
 /** Portside's own folder (where probes/ and node_modules/ are). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/** The lessons grade and check-lesson read: Portside's own, or a course elsewhere (PORTSIDE_LESSONS_DIR). */
+export const lessonsDir = () => process.env.PORTSIDE_LESSONS_DIR || join(REPO_ROOT, 'lessons');
+
 export async function probeFiles(root = REPO_ROOT): Promise<Record<string, string>> {
   const probes = join(root, 'probes');
   const entries = await readdir(probes, { recursive: true, withFileTypes: true });

@@ -4,12 +4,12 @@
  * install of the lesson packages, so a submission with nothing installed still runs express.
  * The submission folder itself is only read.
  */
-import { cp, mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CHECK_CONFIG_PATH } from '../../probes/files.mjs';
 import type { CheckConfig } from '../../probes/check-config.mjs';
 import { probeFiles, REPO_ROOT } from './probe-files.ts';
+import { makeTempCopy } from './temp-copies.ts';
 
 const NOT_COPIED = new Set(['node_modules', '.portside', '.git']);
 
@@ -20,7 +20,7 @@ export interface PreparedWorkspace {
 }
 
 export async function prepareWorkspace(source: string, config: CheckConfig, packages: readonly string[], root = REPO_ROOT): Promise<PreparedWorkspace> {
-  const dir = await mkdtemp(join(tmpdir(), 'portside-grade-'));
+  const dir = await makeTempCopy('grade');
   const remove = () => rm(dir, { recursive: true, force: true });
   try {
     await cp(source, dir, { recursive: true, filter: (path) => path === source || !NOT_COPIED.has(basename(path)) });

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findLesson, loadLesson, loadLessons, LessonError } from './load.ts';
+import { findLesson, loadLesson, loadLessons, loadLessonsReport, LessonError, numberingProblems } from './load.ts';
 
 const GOOD = `---
 title: Take the port
@@ -75,8 +75,42 @@ describe('a bad lesson fails with the file and the field named', () => {
     if (folder !== 'take-the-port') expect((error as Error).message).toContain(join(dir, 'lesson.md'));
   });
 
+  it.each([
+    ['a YAML error', GOOD.replace('rules: [responds-http, uses-env-port]', 'rules: [responds-http, uses-env-port'), /lesson\.md:7: frontmatter is not valid YAML: /],
+    ['a bad value', GOOD.replace('rules: [responds-http, uses-env-port]', 'rules: [responds-http, uses-env-prt]'), /lesson\.md:6: field "rules\.1": unknown rule id "uses-env-prt"/],
+    ['a missing field', GOOD.replace('title: Take the port\n', ''), /lesson\.md:2: field "title"/],
+    ['a missing probe option', GOOD.replace('rules: [responds-http', 'probe:\n  path: /x\nrules: [default-port, responds-http'), /lesson\.md:6: field "probe.defaultPort": rule "default-port" needs probe.defaultPort/],
+  ])('%s is reported at its line of lesson.md, counted from the top of the file', async (_name, text, message) => {
+    const error = await loadLesson(await lessonFolder('03-x', text)).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(message);
+  });
+
   it('a lesson without starter files', async () => {
     const dir = await lessonFolder('03-x', GOOD, {});
     await expect(loadLesson(dir)).rejects.toThrow(/starter has no files/);
+  });
+});
+
+describe('one broken lesson never blocks the others', () => {
+  it('the report holds every lesson that loads and an error naming each broken one', async () => {
+    await lessonFolder('01-first', GOOD);
+    await lessonFolder('02-broken', GOOD.replace('title: Take the port\n', ''));
+    await lessonFolder('03-third', GOOD);
+    const { lessons, broken } = await loadLessonsReport(root);
+    expect(lessons.map((l) => l.folder)).toEqual(['01-first', '03-third']);
+    expect(broken.map((e) => [e.folder, e.message])).toEqual([['02-broken', expect.stringContaining(join(root, '02-broken', 'lesson.md'))]]);
+    await expect(loadLessons(root)).rejects.toThrow(/02-broken.*field "title"/);
+  });
+});
+
+describe('lesson numbering', () => {
+  it.each([
+    [['01-a', '02-b', '03-c'], []],
+    [['01-a', '03-c'], ['no lesson is numbered 02 (01-a is followed by 03-c)']],
+    [['01-a', '02-b', '02-c'], ['02-b and 02-c share the number 02']],
+    [['02-b'], ['no lesson is numbered 01']],
+    [['00-intro', '01-a'], ['00-intro: lessons are numbered from 01']],
+  ])('%j: %j', (folders, problems) => {
+    expect(numberingProblems(folders)).toEqual(problems);
   });
 });

@@ -20,7 +20,10 @@ export async function spawnHarness(workspace: string, args: string[], extraEnv: 
   }
   const home = workspaceHome(workspace);
   await mkdir(home.TMPDIR, { recursive: true });
-  const env = { PATH: learnerPath(), LANG: process.env.LANG || 'C.UTF-8', ...home, ...extraEnv };
+  // The one variable passed through: tests tag every process a check starts, to prove none
+  // outlives it (probes/tagged-processes.ts). It names nothing secret.
+  const tag = process.env.PORTSIDE_TEST_TAG ? { PORTSIDE_TEST_TAG: process.env.PORTSIDE_TEST_TAG } : {};
+  const env = { PATH: learnerPath(), LANG: process.env.LANG || 'C.UTF-8', ...home, ...tag, ...extraEnv };
   const command = await sandboxed({ file: process.execPath, args, workspace, network: 'loopback-only' });
   return spawn(command.file, command.args, { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
 }

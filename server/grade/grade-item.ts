@@ -1,0 +1,76 @@
+/**
+ * One row of a class report: an item unpacked if need be, its project located, checked through
+ * checkFolder, and every temp copy removed again whatever happened. Never throws: a broken item
+ * is a row that says so.
+ */
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { ArchiveError, unpackArchive } from './archive.ts';
+import { checkFolder, type CheckFolderOptions, type CheckSpec } from './check-folder.ts';
+import { planDependencies } from './dependencies.ts';
+import type { Item } from './items.ts';
+import { locateProject } from './locate.ts';
+import { makeTempCopy } from './temp-copies.ts';
+import type { RuleResult } from './run-harness.ts';
+
+/** passed: every rule passed; failed: the submission is wrong; error: it could not be checked. */
+export type Verdict = 'passed' | 'failed' | 'error';
+
+export interface Row {
+  path: string;
+  student: string;
+  lesson: string;
+  verdict: Verdict;
+  /** Structural remarks ("found the project in orders/ — graded that"). */
+  notes: string[];
+  /** Why nothing was graded (empty folder, unreadable archive…). */
+  problem?: string;
+  results: RuleResult[];
+  /** False when no check ran (results then only say why). */
+  checked: boolean;
+  durationMs: number;
+}
+
+export interface GradeSpec extends CheckSpec {
+  id: string;
+}
+
+export async function gradeItem(item: Item, lesson: GradeSpec, options: CheckFolderOptions = {}): Promise<Row> {
+  const started = Date.now();
+  const row = (verdict: Verdict, fields: Partial<Row> = {}): Row => ({ path: item.path, student: item.student, lesson: lesson.id, verdict, notes: [], results: [], checked: false, durationMs: Date.now() - started, ...fields });
+  if (item.kind === 'invalid') return row('error', { problem: item.problem, results: notGraded(lesson, item.problem!, 'error') });
+  let unpacked: string | undefined;
+  try {
+    let dir = resolve(item.path);
+    if (item.kind === 'archive') {
+      unpacked = await makeTempCopy('unpack');
+      await unpackArchive(dir, unpacked, options.signal);
+      dir = unpacked;
+    }
+    const located = await locateProject(dir, lesson.command);
+    if (located.problem) return row('failed', { problem: located.problem, results: notGraded(lesson, located.problem, 'fail') });
+    const dependencies = await planDependencies(located.dir, options.packages ?? []);
+    const notes = [...located.notes, ...dependencies.notes];
+    if (dependencies.missing.length) {
+      const problem = `not available to the grader: ${dependencies.missing.join(', ')} (declared in package.json; grading is offline)`;
+      return row('error', { notes, problem, results: notGraded(lesson, problem, 'error') });
+    }
+    const outcome = await checkFolder(located.dir, lesson, { ...options, packages: dependencies.provide });
+    if (options.signal?.aborted) return row('error', { notes, problem: 'interrupted before the check finished', results: notGraded(lesson, 'interrupted', 'error') });
+    if (outcome.error) return row('error', { notes, problem: `the check could not run: ${outcome.error}`, results: outcome.results, checked: true });
+    return row(outcome.passed ? 'passed' : 'failed', { notes, results: outcome.results, checked: true });
+  } catch (error) {
+    const problem = error instanceof ArchiveError ? error.message : `the check could not run: ${(error as Error).message}`;
+    return row('error', { problem, results: notGraded(lesson, problem, 'error') });
+  } finally {
+    if (unpacked) await rm(unpacked, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A result per rule for an item that was never checked, so every report has a cell for each
+ * rule and a CI reading the JUnit sees a failure (nothing handed in) or an error (not checkable).
+ */
+function notGraded(lesson: CheckSpec, why: string, status: 'fail' | 'error'): RuleResult[] {
+  return lesson.rules.map((id) => ({ id, status, message: `Not graded: ${why}.`, details: { transcript: [] } }));
+}
