@@ -1,5 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// First, so <html> carries the theme before anything paints (no flash of the other theme).
+import './theme/theme-store.ts';
 import { App } from './App.tsx';
 import './styles/base.css';
 import './styles/layout.css';
