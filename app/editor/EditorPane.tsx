@@ -21,14 +21,17 @@ interface Props {
   markers?: readonly EditorMarker[];
   /** Ctrl/Cmd+Enter inside the editor. */
   onCheck?(): void;
+  /** The Run shortcut inside the editor. */
+  onRun?(): void;
   /** A line to show (a check result's file:line); the tab must already be active. */
   reveal?: RevealRequest;
 }
 
 const PANEL_ID = 'editor-panel';
 
-export function EditorPane({ files, lesson, starter, controls, markers, onCheck, reveal }: Props) {
+export function EditorPane({ files, lesson, starter, controls, markers, onCheck, onRun, reveal }: Props) {
   const [confirmingReset, setConfirmingReset] = useState(false);
+  const [editing, setEditing] = useState(false);
   const paths = tabOrder(Object.keys(files.files), firstFile(lesson, Object.keys(starter)));
 
   return (
@@ -38,9 +41,10 @@ export function EditorPane({ files, lesson, starter, controls, markers, onCheck,
         {controls}
       </div>
       <div className="editor-pane__body" id={PANEL_ID} role="tabpanel" aria-labelledby={`tab-${files.active}`}>
-        <LazyCodeEditor lessonId={files.lessonId} files={files.files} revision={files.revision} active={files.active} onChange={files.edit} onSave={files.flush} markers={markers} onCheck={onCheck} reveal={reveal} />
+        <LazyCodeEditor lessonId={files.lessonId} files={files.files} revision={files.revision} active={files.active} onChange={files.edit} onSave={files.flush} markers={markers} onCheck={onCheck} onRun={onRun} onFocusChange={setEditing} reveal={reveal} />
       </div>
       <EditorFooter
+        editing={editing}
         save={files.save}
         atStarter={sameFiles(files.files, starter)}
         canRestore={files.backup !== undefined && !sameFiles(files.backup, files.files)}
