@@ -10,6 +10,7 @@ import './styles/header.css';
 import './styles/instructions.css';
 import './styles/workbench.css';
 import './styles/check.css';
+import './styles/files.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -27,7 +27,7 @@ export function EditorFooter({ editing, save, atStarter, canRestore, onReset, on
           {save.message}
         </p>
       ) : (
-        <p className="editor-footer__save">{save.state === 'pending' ? 'Saving…' : 'Saved in this browser'}</p>
+        <p className="editor-footer__save">{saveText(save)}</p>
       )}
       {editing && (
         <p className="editor-footer__keys" id="editor-keys">
@@ -47,4 +47,15 @@ export function EditorFooter({ editing, save, atStarter, canRestore, onReset, on
       </div>
     </div>
   );
+}
+
+function saveText(save: Exclude<SaveStatus, { state: 'failed' }>): string {
+  switch (save.state) {
+    case 'pending':
+      return 'Saving…';
+    case 'stale':
+      return 'Kept aside: another tab changed these files';
+    case 'saved':
+      return save.fromOtherTab ? 'Updated from another tab' : 'Saved in this browser';
+  }
 }

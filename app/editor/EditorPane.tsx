@@ -1,4 +1,7 @@
-/** The code: a tab per file, the run controls, the editor, and the save/reset strip below it. */
+/**
+ * The code: a tab per file, the run controls, a file tree for lessons with folders or many files,
+ * the editor, and the save/reset strip below it.
+ */
 import { useState, type ReactNode } from 'react';
 import type { LessonFiles } from '../lessons/useLessonFiles.ts';
 import type { FileMap } from '../runtime/types.ts';
@@ -11,6 +14,9 @@ import type { EditorMarker } from './markers.ts';
 import type { RevealRequest } from './CodeEditor.tsx';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { EditorFooter } from './EditorFooter.tsx';
+import { FileTree } from './FileTree.tsx';
+import { StaleFilesNotice } from './StaleFilesNotice.tsx';
+import { wantsTree } from './file-tree.ts';
 
 interface Props {
   files: LessonFiles;
@@ -33,6 +39,7 @@ export function EditorPane({ files, lesson, starter, controls, markers, onCheck,
   const [confirmingReset, setConfirmingReset] = useState(false);
   const [editing, setEditing] = useState(false);
   const paths = tabOrder(Object.keys(files.files), firstFile(lesson, Object.keys(starter)));
+  const showTree = wantsTree(paths);
 
   return (
     <section className="pane editor-pane" aria-label="Code">
@@ -40,8 +47,14 @@ export function EditorPane({ files, lesson, starter, controls, markers, onCheck,
         <EditorTabs paths={paths} active={files.active} onSelect={files.setActive} panelId={PANEL_ID} />
         {controls}
       </div>
-      <div className="editor-pane__body" id={PANEL_ID} role="tabpanel" aria-labelledby={`tab-${files.active}`}>
-        <LazyCodeEditor lessonId={files.lessonId} files={files.files} revision={files.revision} active={files.active} onChange={files.edit} onSave={files.flush} markers={markers} onCheck={onCheck} onRun={onRun} onFocusChange={setEditing} reveal={reveal} />
+      {files.stale && <StaleFilesNotice onKeepMine={files.keepMine} onTakeTheirs={files.takeTheirs} />}
+      <div className="editor-pane__main">
+        {(showTree || wantsTree(Object.keys(starter))) && (
+          <FileTree paths={paths} active={files.active} onOpen={files.setActive} onCreate={files.createFile} onRename={files.renameFile} onDelete={files.deleteFile} />
+        )}
+        <div className="editor-pane__body" id={PANEL_ID} role="tabpanel" aria-labelledby={`tab-${files.active}`}>
+          <LazyCodeEditor lessonId={files.lessonId} files={files.files} revision={files.revision} active={files.active} onChange={files.edit} onSave={files.flush} markers={markers} onCheck={onCheck} onRun={onRun} onFocusChange={setEditing} reveal={reveal} />
+        </div>
       </div>
       <EditorFooter
         editing={editing}
