@@ -6,9 +6,13 @@
 import { expect, test } from '@playwright/test';
 import { checkButton, checkResults, checkSummary, runStatus } from './check-steps.ts';
 import { editorText, openLesson, replaceInEditor, runButton } from './playground-steps.ts';
+import { showSolution } from './course-steps.ts';
 
 test('keyboard learner runs lesson 1 with Alt+Enter and leaves the editor with Ctrl+M then Tab', async ({ page }) => {
   await openLesson(page, 'your-program-is-the-server');
+  // The solution is a server that keeps running (the starter ends at once).
+  await showSolution(page);
+  await expect(editorText(page)).toContainText('server.listen');
   await expect(runButton(page)).toHaveAttribute('aria-keyshortcuts', 'Alt+Enter');
   await expect(runButton(page)).toHaveAttribute('title', /Alt\+Enter/);
 

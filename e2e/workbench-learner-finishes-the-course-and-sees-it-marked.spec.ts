@@ -5,7 +5,8 @@
  */
 import { expect, test } from '@playwright/test';
 import { checkSummary } from './check-steps.ts';
-import { openLesson, replaceInEditor, runButton } from './playground-steps.ts';
+import { editorText, openLesson, replaceInEditor, runButton } from './playground-steps.ts';
+import { showSolution } from './course-steps.ts';
 import { seedStorage } from './workbench-steps.ts';
 
 test('learner completes the last lesson left and sees the course marked finished', async ({ page }) => {
@@ -36,11 +37,13 @@ test('learner completes the last lesson left and sees the course marked finished
 
 test('learner opens the preview in a tab of its own', async ({ page, context }) => {
   await openLesson(page, 'your-program-is-the-server');
+  await showSolution(page);
+  await expect(editorText(page)).toContainText('server.listen');
   await runButton(page).click();
   const link = page.getByRole('link', { name: 'Open the preview in a new tab' });
   await expect(link).toHaveAttribute('target', '_blank');
   const [tab] = await Promise.all([context.waitForEvent('page'), link.click()]);
   await tab.waitForLoadState();
   expect(new URL(tab.url()).hostname).toMatch(/^\d+\.localhost$/);
-  await expect(tab.locator('body')).not.toBeEmpty();
+  await expect(tab.locator('body')).toContainText('Hello from my own server');
 });

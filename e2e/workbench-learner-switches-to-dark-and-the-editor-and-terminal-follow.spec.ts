@@ -18,7 +18,7 @@ function luminance(rgb: string): number {
 async function expectTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
   const dark = theme === 'dark';
-  for (const part of ['body', '.monaco-editor .monaco-editor-background', '.terminal-pane .xterm-viewport']) {
+  for (const part of ['body', '.monaco-editor .monaco-editor-background', '.terminal-pane .xterm-scrollable-element']) {
     await expect.poll(async () => luminance(await background(page, part)) < 0.2, { message: `${part} is ${theme}` }).toBe(dark);
   }
 }

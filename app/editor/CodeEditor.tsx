@@ -57,6 +57,8 @@ export default function CodeEditor({ lessonId, files, revision, active, onChange
       theme: MONACO_THEMES[themeStore.getSnapshot().theme],
       // 'dimmed' paints the last line's number at 1.4:1; a line number is text like any other.
       renderFinalNewline: 'on',
+      // Faded "unused" code is drawn at about 3.5:1, and a starter's unused `request` is not the lesson.
+      showUnused: false,
       automaticLayout: true,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
