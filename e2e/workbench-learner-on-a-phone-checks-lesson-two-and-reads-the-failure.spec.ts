@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { checkButton, checkResults, checkSummary, runStatus } from './check-steps.ts';
 import { listening, previewPort, runButton } from './playground-steps.ts';
-import { expectNoSidewaysScroll, insideViewport, openLessonNarrow, workbenchTab } from './workbench-steps.ts';
+import { expectNoSidewaysScroll, insideViewport, openLessonNarrow, seriousViolations, workbenchTab } from './workbench-steps.ts';
 
 async function checkAndReadTheFailure(page: Page): Promise<void> {
   // The starter's literal 3000 must be free, or the check would see EADDRINUSE instead of a wrong port.
@@ -22,6 +22,7 @@ async function checkAndReadTheFailure(page: Page): Promise<void> {
   expect(await insideViewport(page, results.getByRole('button', { name: /^responds-http / }))).toBe(true);
   await expect(results.getByRole('button', { name: /^responds-http / })).toHaveAttribute('aria-expanded', 'true');
   await expectNoSidewaysScroll(page);
+  expect(await seriousViolations(page), 'the results on a small screen').toEqual([]);
 
   // The result's file:line opens the code at that line.
   await results.getByRole('button', { name: 'server.js:9' }).click();
