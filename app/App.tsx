@@ -8,6 +8,8 @@ import { useCompleted } from './lessons/useCompleted.ts';
 import { Header } from './components/Header.tsx';
 import { RuntimeBanner } from './runtime/RuntimeBanner.tsx';
 import { Playground } from './Playground.tsx';
+import { CourseFinished } from './components/CourseFinished.tsx';
+import { courseProgress } from './lessons/progress.ts';
 
 export function App() {
   const [storage] = useState(browserStorage);
@@ -35,6 +37,7 @@ export function App() {
         Skip to the code
       </a>
       <Header lessons={lessons} current={lesson} completed={completed} boot={boot} />
+      <CourseFinished finished={courseProgress(lessons, completed).finished} total={lessons.length} />
       <RuntimeBanner boot={boot} />
       <Playground lessons={lessons} lesson={lesson} boot={boot} storage={storage} completed={completed} />
     </div>

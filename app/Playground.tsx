@@ -25,6 +25,10 @@ import { isChecking } from './check/check-words.ts';
 import { hashFor } from './lessons/lesson-route.ts';
 import { runOptionsFor } from './router/run-options.ts';
 import { RouterPanel } from './router/RouterPanel.tsx';
+import { useMediaQuery } from './layout/useMediaQuery.ts';
+import { NARROW_QUERY, panelProps, type WorkbenchView } from './layout/workbench-view.ts';
+import { WorkbenchSwitch } from './layout/WorkbenchSwitch.tsx';
+import { useRunShortcut } from './keyboard/useRunShortcut.ts';
 
 interface Props {
   lessons: readonly ClientLesson[];
@@ -60,7 +64,14 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
 
   const check = useLessonCheck({ runtime, lesson, files, runStore, storage });
   const checking = isChecking(check.check);
-  useCheckShortcut(check.start);
+  // On a narrow screen one view shows at a time; Run and Check switch to the output they produce.
+  const narrow = useMediaQuery(NARROW_QUERY);
+  const [view, setView] = useState<WorkbenchView>('lesson');
+  const startCheck = () => {
+    check.start();
+    setView('output');
+  };
+  useCheckShortcut(startCheck);
 
   // Hints revealed so far, shared by "Stuck?" and the check results; each lesson starts with none.
   const [hints, setHints] = useState({ lessonId: lesson.id, shown: 0 });
@@ -72,14 +83,27 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
     // The learner asked to see their program: the preview and terminal come back from behind the results.
     check.closePanel();
     void runStore?.run(files.latestFiles(), lesson.command, runOptionsFor(lesson));
+    setView('output');
   };
+  const runIfReady = () => {
+    if (runtimeState === 'ready' && !checking && !snapshot.busy) run();
+  };
+  useRunShortcut(runIfReady);
   const next = lessons[index + 1];
 
   return (
-    <main className={check.panelOpen ? 'layout layout--checked' : 'layout'}>
+    <main className={check.panelOpen ? 'layout layout--checked' : 'layout'} data-view={narrow ? view : undefined}>
+      {narrow && <WorkbenchSwitch view={view} onSelect={setView} />}
       {/* Keyed by lesson: another lesson starts at the top of its text, not where the last one was scrolled.
-          Sibling keys must differ, or React warns and may reuse one element for the other. */}
-      <div className="pane instructions-pane" key={`instructions:${lesson.id}`}>
+          Sibling keys must differ, or React warns and may reuse one element for the other.
+          Focusable, so the text can be scrolled from the keyboard (axe: scrollable-region-focusable). */}
+      <div
+        className="pane instructions-pane"
+        key={`instructions:${lesson.id}`}
+        tabIndex={0}
+        {...(narrow ? {} : { role: 'region', 'aria-label': 'Lesson text' })}
+        {...panelProps('lesson', narrow, view)}
+      >
         <Instructions
           lesson={lesson}
           position={index + 1}
@@ -93,47 +117,57 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
           onShowHint={showHint}
         />
       </div>
-      <EditorPane
-        files={files}
-        lesson={lesson}
-        starter={lesson.starter}
-        markers={check.markers}
-        onCheck={check.start}
-        reveal={check.reveal}
-        controls={
-          <RunControls
-            runtime={runtimeState}
-            snapshot={snapshot}
-            checking={checking}
-            onRun={run}
-            onStop={() => void runStore?.stop()}
-            onRestart={run}
-            checkSlot={<CheckButton check={check.check} ready={check.ready && runtimeState === 'ready'} onCheck={check.start} onCancel={check.cancel} />}
-          />
-        }
-      />
-      {check.panelOpen && check.check && (
-        <CheckResults
-          check={check.check}
-          files={files.files}
-          hints={lesson.hints}
-          hintsShown={hintsShown}
-          onShowHint={showHint}
-          next={next && { title: next.title, href: hashFor(next) }}
-          onReveal={check.showLine}
-          onClose={check.closePanel}
+      <div className="workbench-code" {...panelProps('code', narrow, view)}>
+        <EditorPane
+          files={files}
+          lesson={lesson}
+          starter={lesson.starter}
+          markers={check.markers}
+          onCheck={startCheck}
+          onRun={runIfReady}
+          reveal={check.reveal}
+          controls={
+            <RunControls
+              runtime={runtimeState}
+              snapshot={snapshot}
+              checking={checking}
+              onRun={run}
+              onStop={() => void runStore?.stop()}
+              onRestart={run}
+              checkSlot={<CheckButton check={check.check} ready={check.ready && runtimeState === 'ready'} onCheck={startCheck} onCancel={check.cancel} />}
+            />
+          }
         />
-      )}
-      <PreviewPane
-        key={`preview:${lesson.id}`}
-        view={previewView(snapshot.run, previews)}
-        runtime={runtimeState}
-        progress={boot.status === 'starting' ? boot.progress : undefined}
-        defaultPath={lesson.probe.path}
-        servesHttp={lesson.preview}
-        below={snapshot.router && <RouterPanel router={snapshot.router} />}
-      />
-      <TerminalPane feed={feed} onLine={(line) => runStore?.typed(line, files.latestFiles())} onInterrupt={() => void runStore?.stop()} />
+      </div>
+      {/* The output column: the check's results, or the preview and the terminal side by side (room
+          for another panel beside the terminal: add a grid column in layout.css). */}
+      <div className="workbench-output" {...panelProps('output', narrow, view)}>
+        {check.panelOpen && check.check && (
+          <CheckResults
+            check={check.check}
+            files={files.files}
+            hints={lesson.hints}
+            hintsShown={hintsShown}
+            onShowHint={showHint}
+            next={next && { title: next.title, href: hashFor(next) }}
+            onReveal={(location) => {
+              setView('code');
+              check.showLine(location);
+            }}
+            onClose={check.closePanel}
+          />
+        )}
+        <PreviewPane
+          key={`preview:${lesson.id}`}
+          view={previewView(snapshot.run, previews)}
+          runtime={runtimeState}
+          progress={boot.status === 'starting' ? boot.progress : undefined}
+          defaultPath={lesson.probe.path}
+          servesHttp={lesson.preview}
+          below={snapshot.router && <RouterPanel router={snapshot.router} />}
+        />
+        <TerminalPane feed={feed} onLine={(line) => runStore?.typed(line, files.latestFiles())} onInterrupt={() => void runStore?.stop()} />
+      </div>
     </main>
   );
 }

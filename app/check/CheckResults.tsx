@@ -43,11 +43,31 @@ export function CheckResults({ check, files, hints, hintsShown, onShowHint, next
     },
     [check.run, firstId],
   );
+  const pane = useRef<HTMLElement>(null);
+  useEffect(
+    function bringTheResultsIntoView() {
+      // On a phone or at 200% zoom the panel can start below the fold; each check shows it.
+      pane.current?.scrollIntoView({ block: 'nearest' });
+    },
+    [check.run],
+  );
+  const settled = isSettled(check);
+  useEffect(
+    function focusTheResults() {
+      if (!settled) return;
+      // Typing in the visible editor (Ctrl+Enter) keeps the cursor there; from anywhere else — the
+      // Check button, or a hidden editor on a phone — focus goes to the results, not to <body>.
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && active.closest('.monaco-editor') && active.closest('.editor-pane')?.checkVisibility()) return;
+      pane.current?.focus();
+    },
+    [settled, check.run],
+  );
   const toggle = (id: string) =>
     setToggled((now) => ({ run: check.run, open: { ...(now.run === check.run ? now.open : {}), [id]: !isOpen(id) } }));
 
   return (
-    <section className="pane check-pane" aria-labelledby="check-results-heading">
+    <section className="pane check-pane" aria-labelledby="check-results-heading" ref={pane} tabIndex={-1}>
       <div className="pane__bar check-pane__bar">
         <h2 id="check-results-heading" className="pane__title">
           Check results

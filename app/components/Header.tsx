@@ -1,10 +1,13 @@
-/** The top bar: the course, the lesson menu, and which runtime runs the code. */
+/** The top bar: the course, the lesson menu, progress, the theme, and which runtime runs the code. */
 import { useEffect, useRef, useState } from 'react';
 import type { ClientLesson } from '../lessons/types.ts';
 import type { BootState } from '../runtime/runtime-boot.ts';
 import { LessonNav } from './LessonNav.tsx';
 import { RuntimeBadge } from '../runtime/RuntimeBadge.tsx';
 import { Logo } from './Logo.tsx';
+import { CourseProgress } from './CourseProgress.tsx';
+import { ThemeSwitch } from '../theme/ThemeSwitch.tsx';
+import { courseProgress } from '../lessons/progress.ts';
 
 interface Props {
   lessons: readonly ClientLesson[];
@@ -68,7 +71,11 @@ export function Header({ lessons, current, completed, boot }: Props) {
           <LessonNav id="lesson-nav" lessons={lessons} currentId={current.id} completed={completed} onNavigate={() => setOpen(false)} />
         </div>
       </div>
-      <RuntimeBadge boot={boot} />
+      <CourseProgress progress={courseProgress(lessons, completed)} />
+      <div className="app-header__end">
+        <ThemeSwitch />
+        <RuntimeBadge boot={boot} />
+      </div>
     </header>
   );
 }

@@ -4,9 +4,11 @@
  */
 import { useEffect, useRef } from 'react';
 import type { FileMap } from '../runtime/types.ts';
-import { monaco } from './monaco.ts';
+import { monaco, MONACO_THEMES } from './monaco.ts';
 import { languageFor } from './language-for.ts';
 import type { EditorMarker } from './markers.ts';
+import { useTheme } from '../theme/useTheme.ts';
+import { themeStore } from '../theme/theme-store.ts';
 
 interface Props {
   lessonId: string;
@@ -20,6 +22,10 @@ interface Props {
   markers?: readonly EditorMarker[];
   /** Ctrl/Cmd+Enter in the editor (Monaco would otherwise insert a line and swallow the key). */
   onCheck?(): void;
+  /** The Run shortcut (Alt+Enter, see run-shortcut.ts) pressed in the editor. */
+  onRun?(): void;
+  /** The editor gained or lost keyboard focus (the footer shows how to leave it with Tab). */
+  onFocusChange?(focused: boolean): void;
   /** A line to scroll to and put the cursor on; a new object each time it is asked for. */
   reveal?: RevealRequest;
 }
@@ -35,19 +41,24 @@ const NO_MARKERS: readonly EditorMarker[] = [];
 
 const uriFor = (lessonId: string, path: string) => monaco.Uri.from({ scheme: 'file', path: `/${lessonId}/${path}` });
 
-export default function CodeEditor({ lessonId, files, revision, active, onChange, onSave, markers = NO_MARKERS, onCheck, reveal }: Props) {
+export default function CodeEditor({ lessonId, files, revision, active, onChange, onSave, markers = NO_MARKERS, onCheck, onRun, onFocusChange, reveal }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const viewStates = useRef(new Map<string, monaco.editor.ICodeEditorViewState | null>());
   // The callbacks change every render; the editor's listeners read the latest through refs.
-  const handlers = useRef({ onChange, onSave, onCheck });
-  handlers.current = { onChange, onSave, onCheck };
+  const handlers = useRef({ onChange, onSave, onCheck, onRun, onFocusChange });
+  handlers.current = { onChange, onSave, onCheck, onRun, onFocusChange };
+  const { theme } = useTheme();
 
   useEffect(function createEditor() {
     if (!host.current) return;
     const created = monaco.editor.create(host.current, {
       model: null,
-      theme: 'portside',
+      theme: MONACO_THEMES[themeStore.getSnapshot().theme],
+      // 'dimmed' paints the last line's number at 1.4:1; a line number is text like any other.
+      renderFinalNewline: 'on',
+      // Faded "unused" code is drawn at about 3.5:1, and a starter's unused `request` is not the lesson.
+      showUnused: false,
       automaticLayout: true,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
@@ -66,6 +77,9 @@ export default function CodeEditor({ lessonId, files, revision, active, onChange
     });
     created.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => handlers.current.onSave());
     created.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onCheck?.());
+    created.addCommand(monaco.KeyMod.Alt | monaco.KeyCode.Enter, () => handlers.current.onRun?.());
+    const focused = created.onDidFocusEditorText(() => handlers.current.onFocusChange?.(true));
+    const blurred = created.onDidBlurEditorText(() => handlers.current.onFocusChange?.(false));
     const listener = created.onDidChangeModelContent(() => {
       const model = created.getModel();
       const path = model && decodePath(model.uri);
@@ -74,10 +88,19 @@ export default function CodeEditor({ lessonId, files, revision, active, onChange
     editor.current = created;
     return () => {
       listener.dispose();
+      focused.dispose();
+      blurred.dispose();
       created.dispose();
       editor.current = null;
     };
   }, []);
+
+  useEffect(
+    function followPageTheme() {
+      monaco.editor.setTheme(MONACO_THEMES[theme]);
+    },
+    [theme],
+  );
 
   // The latest files, read by syncModels when the lesson or the revision changes (not on every edit).
   const latestFiles = useRef(files);
@@ -93,6 +116,14 @@ export default function CodeEditor({ lessonId, files, revision, active, onChange
         model.pushStackElement();
         model.pushEditOperations([], [{ range: model.getFullModelRange(), text: content }], () => null);
         model.pushStackElement();
+      }
+      // A file renamed or deleted in the file tree: its model goes, or Monaco would keep its text.
+      for (const model of monaco.editor.getModels()) {
+        const path = decodeLesson(model.uri) === lessonId ? decodePath(model.uri) : undefined;
+        if (!path || path in latestFiles.current) continue;
+        if (editor.current?.getModel() === model) editor.current.setModel(null);
+        viewStates.current.delete(model.uri.toString());
+        model.dispose();
       }
     },
     [lessonId, revision],

@@ -1,4 +1,7 @@
-/** The code: a tab per file, the run controls, the editor, and the save/reset strip below it. */
+/**
+ * The code: a tab per file, the run controls, a file tree for lessons with folders or many files,
+ * the editor, and the save/reset strip below it.
+ */
 import { useState, type ReactNode } from 'react';
 import type { LessonFiles } from '../lessons/useLessonFiles.ts';
 import type { FileMap } from '../runtime/types.ts';
@@ -11,6 +14,9 @@ import type { EditorMarker } from './markers.ts';
 import type { RevealRequest } from './CodeEditor.tsx';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { EditorFooter } from './EditorFooter.tsx';
+import { FileTree } from './FileTree.tsx';
+import { StaleFilesNotice } from './StaleFilesNotice.tsx';
+import { wantsTree } from './file-tree.ts';
 
 interface Props {
   files: LessonFiles;
@@ -21,15 +27,19 @@ interface Props {
   markers?: readonly EditorMarker[];
   /** Ctrl/Cmd+Enter inside the editor. */
   onCheck?(): void;
+  /** The Run shortcut inside the editor. */
+  onRun?(): void;
   /** A line to show (a check result's file:line); the tab must already be active. */
   reveal?: RevealRequest;
 }
 
 const PANEL_ID = 'editor-panel';
 
-export function EditorPane({ files, lesson, starter, controls, markers, onCheck, reveal }: Props) {
+export function EditorPane({ files, lesson, starter, controls, markers, onCheck, onRun, reveal }: Props) {
   const [confirmingReset, setConfirmingReset] = useState(false);
+  const [editing, setEditing] = useState(false);
   const paths = tabOrder(Object.keys(files.files), firstFile(lesson, Object.keys(starter)));
+  const showTree = wantsTree(paths);
 
   return (
     <section className="pane editor-pane" aria-label="Code">
@@ -37,10 +47,17 @@ export function EditorPane({ files, lesson, starter, controls, markers, onCheck,
         <EditorTabs paths={paths} active={files.active} onSelect={files.setActive} panelId={PANEL_ID} />
         {controls}
       </div>
-      <div className="editor-pane__body" id={PANEL_ID} role="tabpanel" aria-labelledby={`tab-${files.active}`}>
-        <LazyCodeEditor lessonId={files.lessonId} files={files.files} revision={files.revision} active={files.active} onChange={files.edit} onSave={files.flush} markers={markers} onCheck={onCheck} reveal={reveal} />
+      {files.stale && <StaleFilesNotice onKeepMine={files.keepMine} onTakeTheirs={files.takeTheirs} />}
+      <div className="editor-pane__main">
+        {(showTree || wantsTree(Object.keys(starter))) && (
+          <FileTree paths={paths} active={files.active} onOpen={files.setActive} onCreate={files.createFile} onRename={files.renameFile} onDelete={files.deleteFile} />
+        )}
+        <div className="editor-pane__body" id={PANEL_ID} role="tabpanel" aria-labelledby={`tab-${files.active}`}>
+          <LazyCodeEditor lessonId={files.lessonId} files={files.files} revision={files.revision} active={files.active} onChange={files.edit} onSave={files.flush} markers={markers} onCheck={onCheck} onRun={onRun} onFocusChange={setEditing} reveal={reveal} />
+        </div>
       </div>
       <EditorFooter
+        editing={editing}
         save={files.save}
         atStarter={sameFiles(files.files, starter)}
         canRestore={files.backup !== undefined && !sameFiles(files.backup, files.files)}

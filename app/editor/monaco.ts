@@ -23,17 +23,34 @@ self.MonacoEnvironment = {
   },
 };
 
+// Line numbers and comments pass 4.5:1 on their background in both themes (axe color-contrast).
 monaco.editor.defineTheme('portside', {
   base: 'vs',
   inherit: true,
-  rules: [{ token: 'comment', foreground: '6a737d', fontStyle: 'italic' }],
+  rules: [{ token: 'comment', foreground: '5f6873', fontStyle: 'italic' }],
   colors: {
     'editor.background': '#ffffff',
     'editor.lineHighlightBackground': '#f4f6f8',
-    'editorLineNumber.foreground': '#a3abb5',
-    'editorLineNumber.activeForeground': '#4a5561',
+    'editorLineNumber.foreground': '#6e7781',
+    'editorLineNumber.activeForeground': '#2f3a45',
     'editorIndentGuide.background1': '#eef0f2',
   },
 });
+
+monaco.editor.defineTheme('portside-dark', {
+  base: 'vs-dark',
+  inherit: true,
+  rules: [{ token: 'comment', foreground: '8b949e', fontStyle: 'italic' }],
+  colors: {
+    'editor.background': '#161b22',
+    'editor.lineHighlightBackground': '#1c2330',
+    'editorLineNumber.foreground': '#8b949e',
+    'editorLineNumber.activeForeground': '#e6edf3',
+    'editorIndentGuide.background1': '#262e3a',
+  },
+});
+
+/** The Monaco theme for the page's theme (Monaco has one theme for all its editors). */
+export const MONACO_THEMES = { light: 'portside', dark: 'portside-dark' } as const;
 
 export { monaco };

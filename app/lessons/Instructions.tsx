@@ -3,7 +3,7 @@
  * time from our own lesson files, so it is trusted), hints, the solution, and the way on.
  */
 import 'highlight.js/styles/github.css';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ClientLesson } from './types.ts';
 import { hashFor } from './lesson-route.ts';
 import { Hints } from './Hints.tsx';
@@ -26,6 +26,25 @@ interface Props {
 
 export function Instructions({ lesson, position, total, previous, next, completed, showingSolution, onShowSolution, hintsShown, onShowHint }: Props) {
   const [confirming, setConfirming] = useState(false);
+  const body = useRef<HTMLDivElement>(null);
+  useEffect(
+    function letWideCodeBlocksScrollFromTheKeyboard() {
+      // A code block that scrolls sideways must be reachable by Tab, or keyboard users cannot see its
+      // end (axe: scrollable-region-focusable). Measured on resize too: the pane's width changes.
+      const blocks = [...(body.current?.querySelectorAll('pre') ?? [])];
+      const mark = () => {
+        for (const pre of blocks) {
+          if (pre.scrollWidth > pre.clientWidth) pre.tabIndex = 0;
+          else pre.removeAttribute('tabindex');
+        }
+      };
+      mark();
+      const resize = new ResizeObserver(mark);
+      for (const pre of blocks) resize.observe(pre);
+      return () => resize.disconnect();
+    },
+    [lesson.html],
+  );
 
   return (
     <article className="instructions" aria-label={lesson.title}>
@@ -33,7 +52,7 @@ export function Instructions({ lesson, position, total, previous, next, complete
         Lesson {position} of {total}
         {completed && <span className="instructions__done">Completed</span>}
       </p>
-      <div className="lesson-body" dangerouslySetInnerHTML={{ __html: lesson.html }} />
+      <div className="lesson-body" ref={body} dangerouslySetInnerHTML={{ __html: lesson.html }} />
 
       <section className="stuck" aria-labelledby="stuck-heading">
         <h2 id="stuck-heading">Stuck?</h2>

@@ -21,6 +21,11 @@ export function browserStorage(): Storage | null {
   }
 }
 
+/** The full localStorage key of one of ours, e.g. to recognise it in another tab's `storage` event. */
+export function storageKey(key: string): string {
+  return PREFIX + key;
+}
+
 export function readJson(storage: Storage | null, key: string): unknown {
   try {
     const text = storage?.getItem(PREFIX + key);

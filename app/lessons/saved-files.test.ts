@@ -36,15 +36,40 @@ describe('learner files', () => {
 
   it('restores what was saved, per lesson', () => {
     const storage = new MemoryStorage();
-    expect(saveLearnerFiles(storage, 'take-the-port', { ...starter, 'server.js': 'mine' })).toEqual({ ok: true });
+    expect(saveLearnerFiles(storage, 'take-the-port', { ...starter, 'server.js': 'mine' }, starter)).toEqual({ ok: true });
     expect(loadLearnerFiles(storage, 'take-the-port', starter)['server.js']).toBe('mine');
     expect(loadLearnerFiles(storage, 'your-program-is-the-server', starter)['server.js']).toBe('starter code');
   });
 
-  it('keeps starter files the saved copy does not have, and drops files the lesson no longer has', () => {
+  it('reads an older entry (a plain map) over the starter, dropping files the lesson no longer has', () => {
     const storage = new MemoryStorage();
-    saveLearnerFiles(storage, 'l', { 'server.js': 'mine', 'old.js': 'gone from the lesson' });
+    storage.setItem('portside:v1:files:l', JSON.stringify({ 'server.js': 'mine', 'old.js': 'gone from the lesson' }));
     expect(loadLearnerFiles(storage, 'l', starter)).toEqual({ 'server.js': 'mine', 'package.json': '{}' });
+  });
+
+  it('keeps files the learner created and leaves deleted starter files deleted', () => {
+    const storage = new MemoryStorage();
+    const mine = { 'server.js': 'mine', 'routes/users.js': 'export default 1;' };
+    saveLearnerFiles(storage, 'l', mine, starter);
+    expect(loadLearnerFiles(storage, 'l', starter)).toEqual(mine);
+  });
+
+  it('still shows a starter file a course update added', () => {
+    const storage = new MemoryStorage();
+    saveLearnerFiles(storage, 'l', { ...starter, 'server.js': 'mine' }, starter);
+    expect(loadLearnerFiles(storage, 'l', { ...starter, 'README.md': 'new' })).toEqual({ 'server.js': 'mine', 'package.json': '{}', 'README.md': 'new' });
+  });
+
+  it('refuses a created path that escapes the lesson, read back from a tampered entry', () => {
+    const storage = new MemoryStorage();
+    storage.setItem('portside:v1:files:l', JSON.stringify({ files: { '../evil.js': 'x', 'ok.js': 'y' }, created: ['../evil.js', 'ok.js'], removed: [] }));
+    expect(loadLearnerFiles(storage, 'l', starter)).toEqual({ ...starter, 'ok.js': 'y' });
+  });
+
+  it('gives the starter back when every file was deleted', () => {
+    const storage = new MemoryStorage();
+    saveLearnerFiles(storage, 'l', {}, starter);
+    expect(loadLearnerFiles(storage, 'l', starter)).toEqual(starter);
   });
 
   const broken: [string, string][] = [
@@ -59,13 +84,13 @@ describe('learner files', () => {
   });
 
   it('says so, in plain words, when storage is full', () => {
-    const result = saveLearnerFiles(new MemoryStorage(10), 'l', { 'server.js': 'x'.repeat(100) });
+    const result = saveLearnerFiles(new MemoryStorage(10), 'l', { 'server.js': 'x'.repeat(100) }, starter);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toMatch(/storage .* is full.*still in the editor/);
   });
 
   it('says so when the browser blocks storage altogether', () => {
-    const result = saveLearnerFiles(null, 'l', starter);
+    const result = saveLearnerFiles(null, 'l', starter, starter);
     expect(!result.ok && result.message).toMatch(/does not let Portside store/);
     expect(loadLearnerFiles(null, 'l', starter)).toEqual(starter);
   });
@@ -75,7 +100,7 @@ describe('backup of the learner code', () => {
   it('is kept until dropped', () => {
     const storage = new MemoryStorage();
     expect(loadBackup(storage, 'l', starter)).toBeUndefined();
-    saveBackup(storage, 'l', { ...starter, 'server.js': 'my attempt' });
+    saveBackup(storage, 'l', { ...starter, 'server.js': 'my attempt' }, starter);
     expect(loadBackup(storage, 'l', starter)?.['server.js']).toBe('my attempt');
     dropBackup(storage, 'l');
     expect(loadBackup(storage, 'l', starter)).toBeUndefined();

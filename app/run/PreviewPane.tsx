@@ -60,6 +60,13 @@ export function PreviewPane({ view, runtime, progress, defaultPath, servesHttp, 
             <path d="M13 8a5 5 0 1 1-1.6-3.7M13 2.5v3h-3" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
           </svg>
         </Button>
+        {src && (
+          <a className="button button--quiet icon-button" href={src} target="_blank" rel="noopener noreferrer" aria-label="Open the preview in a new tab" title={`Open ${src} in a new tab`}>
+            <svg className="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path d="M9 2.5h4.5V7M13.5 2.5 7.5 8.5M12 10v2.5a1 1 0 0 1-1 1H3.5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1H6" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+          </a>
+        )}
       </div>
       <div className="preview-pane__body">
         {!servesHttp ? (

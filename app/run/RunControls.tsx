@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import type { RunSnapshot } from './run-store.ts';
 import { Button } from '../components/Button.tsx';
+import { RUN_SHORTCUT } from '../keyboard/run-shortcut.ts';
 
 interface Props {
   runtime: 'starting' | 'ready' | 'failed';
@@ -28,7 +29,7 @@ export function RunControls({ runtime, snapshot, onRun, onStop, onRestart, check
         <span className={`run-status__dot run-status__dot--${statusTone(snapshot, ready)}`} aria-hidden="true" />
         {statusText(snapshot, runtime)}
       </p>
-      <Button variant="primary" unavailable={!ready || busy || running} onClick={onRun}>
+      <Button variant="primary" unavailable={!ready || busy || running} onClick={onRun} title={`Run your program (${RUN_SHORTCUT.label})`} aria-keyshortcuts={RUN_SHORTCUT.aria}>
         <PlayIcon /> Run
       </Button>
       <Button unavailable={!ready || busy || !running} onClick={onStop}>

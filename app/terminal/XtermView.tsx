@@ -8,7 +8,9 @@ import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
 import type { TerminalFeed } from './terminal-feed.ts';
 import { LineInput } from './line-input.ts';
-import { XTERM_THEME } from './xterm-theme.ts';
+import { MINIMUM_CONTRAST, XTERM_THEMES } from './xterm-theme.ts';
+import { themeStore } from '../theme/theme-store.ts';
+import { useTheme } from '../theme/useTheme.ts';
 
 interface Props {
   feed: TerminalFeed;
@@ -20,12 +22,15 @@ export default function XtermView({ feed, onLine, onInterrupt }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const handlers = useRef({ onLine, onInterrupt });
   handlers.current = { onLine, onInterrupt };
+  const terminalRef = useRef<Terminal | null>(null);
+  const { theme } = useTheme();
 
   useEffect(
     function openTerminal() {
       if (!host.current) return;
       const terminal = new Terminal({
-        theme: XTERM_THEME,
+        theme: XTERM_THEMES[themeStore.getSnapshot().theme],
+        minimumContrastRatio: MINIMUM_CONTRAST,
         convertEol: true,
         scrollback: 5000,
         fontFamily: 'ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace',
@@ -36,6 +41,7 @@ export default function XtermView({ feed, onLine, onInterrupt }: Props) {
       const fit = new FitAddon();
       terminal.loadAddon(fit);
       terminal.open(host.current);
+      terminalRef.current = terminal;
       // A hidden or zero-sized pane cannot be measured; fitting then would throw or shrink to nothing.
       const refit = () => host.current && host.current.clientWidth > 0 && host.current.clientHeight > 0 && fit.fit();
       refit();
@@ -56,9 +62,17 @@ export default function XtermView({ feed, onLine, onInterrupt }: Props) {
         typing.dispose();
         resize.disconnect();
         terminal.dispose();
+        terminalRef.current = null;
       };
     },
     [feed],
+  );
+
+  useEffect(
+    function followPageTheme() {
+      if (terminalRef.current) terminalRef.current.options.theme = XTERM_THEMES[theme];
+    },
+    [theme],
   );
 
   return <div ref={host} className="xterm-host" />;
