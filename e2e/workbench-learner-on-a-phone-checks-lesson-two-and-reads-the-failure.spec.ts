@@ -5,6 +5,7 @@
  * The line button of a result takes the learner back to the code. Names: e2e/workbench-steps.ts.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { withSecret } from './login.ts';
 import { checkButton, checkResults, checkSummary, runStatus } from './check-steps.ts';
 import { listening, previewPort, runButton } from './playground-steps.ts';
 import { expectNoSidewaysScroll, insideViewport, openLessonNarrow, seriousViolations, workbenchTab } from './workbench-steps.ts';
@@ -34,7 +35,7 @@ test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
   test('learner on a phone switches between lesson, code and output, and checks lesson 2 and reads the failure', async ({ page }) => {
-    await page.goto('/#/take-the-port');
+    await page.goto(withSecret('/#/take-the-port'));
     // The lesson shows first, and the editor is not 800 px down the page.
     await expect(page.getByRole('heading', { level: 1, name: 'Take the port from the environment' })).toBeVisible();
     await expectNoSidewaysScroll(page);

@@ -4,12 +4,13 @@
  * well as the lesson pane itself (axe: scrollable-region-focusable). Names: e2e/workbench-steps.ts.
  */
 import { expect, test } from '@playwright/test';
+import { withSecret } from './login.ts';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
 for (const lesson of ['05-bring-your-own-web-server', '06-one-port-two-protocols', '07-not-just-the-web']) {
   test(`learner scrolls lesson ${lesson.slice(0, 2)}'s wide code block sideways from the keyboard`, async ({ page }) => {
-    await page.goto(`/#/${lesson}`);
+    await page.goto(withSecret(`/#/${lesson}`));
     const pane = page.getByRole('region', { name: 'Lesson text' });
     await expect(pane).toBeVisible();
 
@@ -31,7 +32,7 @@ for (const lesson of ['05-bring-your-own-web-server', '06-one-port-two-protocols
 }
 
 test('learner scrolls the lesson text from the keyboard', async ({ page }) => {
-  await page.goto('/#/13-capstone');
+  await page.goto(withSecret('/#/13-capstone'));
   const pane = page.getByRole('region', { name: 'Lesson text' });
   await expect(pane).toHaveAttribute('tabindex', '0');
   await pane.focus();

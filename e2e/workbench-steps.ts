@@ -14,6 +14,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { withSecret } from './login.ts';
 import { editorText, runButton } from './playground-steps.ts';
 
 export const workbenchTab = (page: Page, name: 'Lesson' | 'Code' | 'Output') => page.getByRole('tablist', { name: 'Workbench' }).getByRole('tab', { name, exact: true });
@@ -21,7 +22,7 @@ export const fileTree = (page: Page) => page.getByRole('navigation', { name: 'Le
 
 /** Opens a lesson on a narrow screen, where the lesson text shows first, and waits for the runtime. */
 export async function openLessonNarrow(page: Page, id: string): Promise<void> {
-  await page.goto(`/#/${id}`);
+  await page.goto(withSecret(`/#/${id}`));
   await expect(page.getByText('Runtime: local (Node on this computer)')).toBeVisible();
   await expect(workbenchTab(page, 'Lesson')).toHaveAttribute('aria-selected', 'true');
   await workbenchTab(page, 'Code').click();
