@@ -15,7 +15,7 @@ const CHECK_HINT = 'Check that PORT is a whole number from 1 to 65535 before cal
 export default {
   id: 'rejects-bad-port',
   kind: 'run',
-  async check(ctx, { mainReady } = {}) {
+  async check(ctx, { mainReady }) {
     const runs = await Promise.all(BAD_PORTS.map(async (value) => new Run(ctx, { env: await runEnv(ctx, value), label: 'bad-port' })));
     try {
       // Read once the bad runs are over: by then the main run has printed its start-up lines.
