@@ -2,6 +2,32 @@
 import { describeServer, listeningPorts } from './observer-log.mjs';
 import { crashLocation, describeExit, errorLine, result, runDetails } from './results.mjs';
 import { lineOf } from './ast.mjs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageName } from './imports.mjs';
+
+/** node's words for a package it cannot find: CJS "Cannot find module 'x'", ESM "Cannot find package 'x'". */
+const NOT_FOUND = /Cannot find (?:module|package) '([^'./][^']*)'/;
+
+/**
+ * A package the program needs, declares in package.json, and that is not installed here: the
+ * check cannot run it, which is Portside's limit, not the learner's mistake. Returns its name.
+ */
+export function unavailablePackage(ctx, run) {
+  const text = [...run.tail.notable, run.output().text].join('\n');
+  const match = NOT_FOUND.exec(text);
+  if (!match) return undefined;
+  const name = packageName(match[1]);
+  const pkg = ctx.packageJson?.value ?? {};
+  const declared = { ...pkg.devDependencies, ...pkg.optionalDependencies, ...pkg.dependencies };
+  if (!(name in declared) || existsSync(join(ctx.cwd, 'node_modules', name, 'package.json'))) return undefined;
+  return name;
+}
+
+/** The `error` result for a declared package the check does not have. */
+export function unavailableResult(ctx, id, run, name, base = {}) {
+  return result(id, 'error', `Your package.json declares ${name}, but this package is not available to the check, so your server could not start here. This is a limit of Portside, not a mistake in your code.`, { ...runDetails(run), ...base, hint: `Portside provides only some packages; the lesson lists which. Does the task need ${name}?` });
+}
 
 /** Lines for `observed:` in a transcript: every listen() and what became of it. */
 export function observedLines(summary) {
@@ -72,6 +98,8 @@ export function notListening(ctx, id, run, port, ready, { what = `With PORT=${po
     return result(id, 'timeout', message, { ...base, ...source });
   }
   if (ready.state === 'exited') {
+    const missing = unavailablePackage(ctx, run);
+    if (missing) return unavailableResult(ctx, id, run, missing, base);
     const crash = crashFacts(ctx, run);
     const onPort = summary.servers.some((s) => s.listening?.port === port);
     const calls = summary.servers.map(describeServerCall).join(' and ');

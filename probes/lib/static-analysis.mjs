@@ -75,7 +75,9 @@ function describeChoice(file, code, { call, how, port }) {
  */
 export function analyzeWorkspace(acorn, files, { entry, packageType } = {}) {
   const analyses = new Map();
-  const queue = entry && files[normalize(entry)] !== undefined ? [normalize(entry)] : Object.keys(files);
+  // `node app` and `node ./src/` name files the way require() would: resolve them the same way.
+  const start = entry === undefined ? undefined : files[normalize(entry)] !== undefined ? normalize(entry) : resolveLocal('', `./${normalize(entry)}`, files);
+  const queue = start ? [start] : Object.keys(files);
   while (queue.length) {
     const file = queue.shift();
     if (analyses.has(file)) continue;

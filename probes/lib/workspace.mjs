@@ -43,7 +43,8 @@ export function readPackageJson(root) {
     return {};
   }
   try {
-    const value = JSON.parse(text);
+    // npm and node both ignore a byte-order mark at the start (editors on Windows write one).
+    const value = JSON.parse(text.replace(/^\uFEFF/, ''));
     return value && typeof value === 'object' && !Array.isArray(value) ? { value, text } : { error: 'package.json must hold a JSON object', text };
   } catch (error) {
     return { error: `package.json is not valid JSON: ${error.message}`, text };
