@@ -57,6 +57,10 @@ describe('rule accuracy on the fixture submissions', () => {
       const words = want.message?.[r.id];
       if (words) expect(r.message, r.id).toMatch(new RegExp(words, 's'));
       expect(r.details.transcript.length, `${r.id} has a transcript`).toBeGreaterThan(0);
+      const text = [r.message, ...r.details.transcript].join('\n');
+      expect(text, `${r.id}: no raw colour codes`).not.toMatch(/\x1b/);
+      expect(text, `${r.id}: no Portside frames`).not.toMatch(/\.portside[\\/]/);
+      expect(r.message, `${r.id}: the status is not repeated in the message`).not.toMatch(/^not run/i);
       const output = r.details.output;
       if (typeof output === 'string') {
         expect(Buffer.byteLength(output), 'output tail is capped at 4 KB').toBeLessThanOrEqual(4096);

@@ -1,8 +1,8 @@
 // Turns evidence (observer records, exits, static findings) into plain sentences and details.
-import { describeServer, listeningPorts } from './observer-log.mjs';
+import { describeServer, listeningPorts, parseLog, summarize } from './observer-log.mjs';
 import { crashLocation, describeExit, errorLine, result, runDetails } from './results.mjs';
 import { lineOf } from './ast.mjs';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageName } from './imports.mjs';
 
@@ -65,16 +65,44 @@ export function portSource(ctx, { port, summary }) {
   return {};
 }
 
-/** Failures of listen() the observer saw, in words: "listen(3000) failed: port 3000 was already in use". */
-export function listenErrors(summary) {
+/**
+ * Failures of listen() the observer saw, in words: "port 3000 was already in use (EADDRINUSE)".
+ * With the check's context, a taken port names who held it: another run of the learner's own
+ * server that this check started (a fixed port cannot serve two instances), or another program.
+ */
+export function listenErrors(summary, ctx, run) {
   return summary.servers
     .filter((s) => s.error)
     .map((s) => {
       const port = s.requested.port;
-      if (s.error.code === 'EADDRINUSE') return `port ${port} was already in use (EADDRINUSE)`;
+      if (s.error.code === 'EADDRINUSE') {
+        if (!ctx || typeof port !== 'number') return `port ${port} was already in use (EADDRINUSE)`;
+        return heldByOwnRun(ctx, run, port)
+          ? `port ${port} was already taken by another copy of your server that the check was running (EADDRINUSE): a fixed port lets only one copy run`
+          : `port ${port} was already in use by another program (EADDRINUSE)`;
+      }
       if (s.error.code === 'EACCES') return `port ${port} needs special permission (EACCES)`;
       return `listen(${port ?? ''}) failed: ${s.error.message}`;
     });
+}
+
+/** True when another run of this check (its observer log in ctx.tmpDir) listened on `port`. */
+function heldByOwnRun(ctx, run, port) {
+  let names = [];
+  try {
+    names = readdirSync(ctx.tmpDir).filter((name) => name.endsWith('.jsonl'));
+  } catch {
+    return false;
+  }
+  return names.some((name) => {
+    const file = join(ctx.tmpDir, name);
+    if (run && file === run.logFile) return false;
+    try {
+      return summarize(parseLog(readFileSync(file, 'utf8'))).servers.some((s) => s.listening?.port === port);
+    } catch {
+      return false;
+    }
+  });
 }
 
 /**
@@ -88,7 +116,7 @@ export function notListening(ctx, id, run, port, ready, { what = `With PORT=${po
     return result(id, 'error', `The check could not start "${ctx.command}": ${ready.exit?.spawnError}. This is a problem with the environment, not with your code.`, base);
   }
   const elsewhere = listeningPorts(summary).filter((p) => p !== port);
-  const errors = listenErrors(summary);
+  const errors = listenErrors(summary, ctx, run);
   const source = portSource(ctx, { port: elsewhere[0] ?? summary.servers[0]?.requested.port, summary });
   if (ready.state === 'timeout') {
     const seconds = ctx.readyTimeoutMs / 1000;
@@ -127,9 +155,27 @@ export function crashFacts(ctx, run) {
   // error must not hide it.
   const text = [...run.tail.notable, run.output().text].join('\n');
   const error = errorLine(text);
-  let location = crashLocation(text, ctx.cwd);
+  let location = crashLocation(text, ctx.cwd) ?? frameLocation(text, ctx);
   const syntax = ctx.analysis.syntaxErrors.find((e) => !location || e.file === location.file);
   if (syntax && /SyntaxError/.test(text)) location = { file: syntax.file, line: syntax.line, column: syntax.column, snippet: syntax.snippet };
   else if (location && ctx.sources[location.file]) location = { ...location, snippet: lineOf(ctx.sources[location.file], location.line) };
   return { error, location };
+}
+
+/** A stack frame `at f (server.js:5:8)` or `at file:///w/server.js:5:8`. */
+const FRAME = /^\s+at\s(?:.*\()?(?:file:\/\/)?([^\s()]+?):(\d+):(\d+)\)?$/;
+
+/**
+ * The learner's line from a crash's stack, when node's header points elsewhere (into node's own
+ * code, or into the observer that wraps listen()): the first frame in one of their files.
+ */
+export function frameLocation(text, ctx) {
+  const root = `${ctx.cwd}/`;
+  for (const line of text.split('\n')) {
+    const match = FRAME.exec(line);
+    if (!match) continue;
+    const file = match[1].startsWith(root) ? match[1].slice(root.length) : match[1];
+    if (ctx.sources[file] !== undefined) return { file, line: Number(match[2]), column: Number(match[3]) };
+  }
+  return undefined;
 }

@@ -17,6 +17,8 @@ const CARET = /^\s*\^+\s*$/;
 const ERROR_LINE = /^(\w*(?:Error|Exception))(?: \[(\w+)\])?(?::\s?(.*))?$/;
 const FRAME = /^\s+at\s/;
 const VERSION = /^Node\.js v\d+/;
+/** Lines that belong to a report after its error line: frames, properties, braces, blanks, the version. */
+const REPORT_TAIL = /^(\s+at\s|\s+[\w$]+: |\s*[{}]\s*$|\s*$|Node\.js v\d+)/;
 
 /**
  * @typedef {{ name: string, code?: string, message: string, line: string, internal: boolean }} NodeCrash
@@ -36,19 +38,26 @@ export function splitNodeReport(output) {
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i];
     const caretAt = LOCATION.test(line.trim()) ? lines.slice(i + 1, i + 4).findIndex((next) => CARET.test(next)) : -1;
-    if (caretAt < 0) {
+    // Without its location header (hidden when it pointed into Portside's observer), a report
+    // still starts with an error line followed by a stack frame.
+    const bare = caretAt < 0 && ERROR_LINE.test(line.trim()) && FRAME.test(lines[i + 1] ?? '');
+    if (caretAt < 0 && !bare) {
       if (!FRAME.test(line) && !VERSION.test(line)) own.push(line);
       continue;
     }
     // A report: skip to its end ("Node.js vX", or the end of the output), keeping the error line.
-    const internal = line.trim().startsWith('node:');
-    let j = i + caretAt + 2;
-    for (; j < lines.length && !VERSION.test(lines[j]); j += 1) {
-      const match = ERROR_LINE.exec(lines[j].trim());
-      if (match && !crash) crash = { name: match[1], code: match[2], message: match[3] ?? '', line: lines[j].trim(), internal: internal || /^ERR_/.test(match[2] ?? '') };
-    }
-    if (!crash) crash = { name: 'Error', message: lines[i + caretAt + 2]?.trim() ?? '', line: lines[i + caretAt + 2]?.trim() ?? '', internal };
-    i = j;
+    const internal = caretAt >= 0 && line.trim().startsWith('node:');
+    // The report runs from its error line through the frames, the error's properties and
+    // node's version line; the program's own output may follow.
+    let j = bare ? i : i + caretAt + 2;
+    while (j < lines.length && !ERROR_LINE.test(lines[j].trim()) && !lines[j].trim()) j += 1;
+    const match = ERROR_LINE.exec(lines[j]?.trim() ?? '');
+    const text = lines[j]?.trim() ?? '';
+    crash ??= match
+      ? { name: match[1], code: match[2], message: match[3] ?? '', line: text, internal: internal || /^ERR_/.test(match[2] ?? '') }
+      : { name: 'Error', message: text, line: text, internal };
+    for (j += 1; j < lines.length && REPORT_TAIL.test(lines[j]); j += 1) if (VERSION.test(lines[j])) break;
+    i = VERSION.test(lines[j] ?? '') ? j : j - 1;
   }
   return { own: own.filter((line) => !/^\s*(code|errno|syscall|address|port): /.test(line)), crash };
 }
