@@ -5,6 +5,7 @@ import { lineOf } from './ast.mjs';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageName } from './imports.mjs';
+import { secondPort, wrongCase } from './advice.mjs';
 
 /** node's words for a package it cannot find: CJS "Cannot find module 'x'", ESM "Cannot find package 'x'". */
 const NOT_FOUND = /Cannot find (?:module|package) '([^'./][^']*)'/;
@@ -51,12 +52,18 @@ export function portSource(ctx, { port, summary }) {
   if (fallback) {
     return { file: fallback.file, line: fallback.line, column: fallback.column, endLine: fallback.endLine, endColumn: fallback.endColumn, snippet: fallback.snippet, hint: `${fallback.file}:${fallback.line} falls back to ${fallback.port} when PORT is unset.` };
   }
+  if (literal?.how === 'constructor') {
+    // new WebSocketServer({ port: 8099 }): the fix is not another port from the environment.
+    return { file: literal.file, line: literal.line, column: literal.column, endLine: literal.endLine, endColumn: literal.endColumn, snippet: literal.snippet, hint: `${literal.file}:${literal.line} gives a server of its own the port ${literal.port}; the platform routes only PORT. A WebSocket server can share it: new WebSocketServer({ server }).` };
+  }
   if (literal) {
     const where = literal.line === literal.call.line ? `passes the literal ${literal.port} to listen()` : `sets the port to the literal ${literal.port}, which reaches listen() on line ${literal.call.line}`;
     const readsPort = ctx.analysis.envReads.find((read) => read.name === 'PORT');
     const unused = readsPort ? ` You read process.env.PORT on line ${readsPort.line} of ${readsPort.file}, but that value never reaches listen().` : '';
     return { file: literal.file, line: literal.line, column: literal.column, endLine: literal.endLine, endColumn: literal.endColumn, snippet: literal.snippet, hint: `${literal.file}:${literal.line} ${where}. Use process.env.PORT instead.${unused}` };
   }
+  const specific = wrongCase(ctx) ?? secondPort(ctx, summary, port);
+  if (specific) return specific;
   const server = summary?.servers.find((s) => s.listening?.port === port || s.requested.port === port) ?? summary?.servers.find((s) => s.at);
   if (server?.at) {
     const code = ctx.sources[server.at.file];

@@ -12,6 +12,7 @@ import { notListening, observedLines } from '../lib/explain.mjs';
 import { pollUntil } from '../lib/poll.mjs';
 import { tryConnect } from '../lib/tcp.mjs';
 import { describeExit, result, runDetails } from '../lib/results.mjs';
+import { exitBeforeClose } from '../lib/advice.mjs';
 
 const LIMIT_MS = 3000;
 
@@ -56,7 +57,9 @@ export default {
       if (cut) {
         const { answer: bad, which } = cut;
         const why = exit?.signal === 'SIGTERM' ? ' Without a SIGTERM handler, node just dies.' : exit ? ` It ${describeExit(exit)} before answering: exit only once server.close() calls back.` : '';
-        return result(this.id, 'fail', `On SIGTERM the request in flight (${which}) was cut off: ${bad.error?.message ?? `it answered ${bad.status}`}.${why}`, { ...details, hint: "process.on('SIGTERM', () => server.close(() => process.exit(0))) lets requests in flight finish." });
+        const early = exit && !exit.signal ? exitBeforeClose(ctx) : undefined;
+        const lead = early ? ` ${early.file}:${early.line} exits before server.close() has let it finish.` : why;
+        return result(this.id, 'fail', `On SIGTERM the request in flight (${which}) was cut off: ${bad.error?.message ?? `it answered ${bad.status}`}.${lead}`, { ...details, hint: "process.on('SIGTERM', () => server.close(() => process.exit(0))) lets requests in flight finish.", ...early });
       }
       if (!refusedAt) return result(this.id, 'fail', 'After SIGTERM your server kept accepting new connections while it finished the requests in flight. Call server.close() first, so the router stops sending traffic.', details);
       if (!exit && heldOpen) {
