@@ -52,6 +52,9 @@ export function portSource(ctx, { port, summary }) {
   if (fallback) {
     return { file: fallback.file, line: fallback.line, column: fallback.column, endLine: fallback.endLine, endColumn: fallback.endColumn, snippet: fallback.snippet, hint: `${fallback.file}:${fallback.line} falls back to ${fallback.port} when PORT is unset.` };
   }
+  if (literal?.how === 'python') {
+    return { file: literal.file, line: literal.line, column: literal.column, endLine: literal.endLine, endColumn: literal.endColumn, snippet: literal.snippet, hint: `${literal.file}:${literal.line} binds the literal port ${literal.port}. Read it from the environment instead: int(os.environ.get("PORT") or <a default>).` };
+  }
   if (literal?.how === 'constructor') {
     // new WebSocketServer({ port: 8099 }): the fix is not another port from the environment.
     return { file: literal.file, line: literal.line, column: literal.column, endLine: literal.endLine, endColumn: literal.endColumn, snippet: literal.snippet, hint: `${literal.file}:${literal.line} gives a server of its own the port ${literal.port}; the platform routes only PORT. A WebSocket server can share it: new WebSocketServer({ server }).` };

@@ -10,6 +10,9 @@ const LOCAL_URL = /^(https?|wss?|redis):\/\/(localhost|127\.0\.0\.1|0\.0\.0\.0|\
 /** A host written into the code: where binds-host-from-env points when the host does not follow HOST. */
 const HOST_LITERAL = /^(0\.0\.0\.0|127\.0\.0\.1|localhost|::|::1)$/;
 import { collectBindings, findEnvReads, findPortChoices } from './port-analysis.mjs';
+import { pythonPorts } from './python-ports.mjs';
+
+const JAVASCRIPT = /\.[cm]?js$/;
 
 /** Parses with the file's module system first, then the other (a .js file could be either). */
 export function parseFile(acorn, file, code, packageType) {
@@ -100,11 +103,13 @@ function describeChoice(file, code, { call, how, port }) {
  * Analyzes the files reachable from `entry` through relative imports (all files when there is
  * no entry). `files` maps workspace paths to source text.
  * @param {any} acorn
- * @param {Record<string, string>} files
+ * @param {Record<string, string>} allFiles workspace path → source (.js and .py)
  * @param {{ entry?: string, packageType?: unknown }} [options]
  */
-export function analyzeWorkspace(acorn, files, { entry, packageType } = {}) {
+export function analyzeWorkspace(acorn, allFiles, { entry, packageType } = {}) {
   const analyses = new Map();
+  const files = Object.fromEntries(Object.entries(allFiles).filter(([name]) => JAVASCRIPT.test(name)));
+  const python = Object.entries(allFiles).filter(([name]) => name.endsWith('.py')).map(([name, code]) => pythonPorts(name, code));
   // `node app` and `node ./src/` name files the way require() would: resolve them the same way.
   const start = entry === undefined ? undefined : files[normalize(entry)] !== undefined ? normalize(entry) : resolveLocal('', `./${normalize(entry)}`, files);
   const queue = start ? [start] : Object.keys(files);
@@ -124,10 +129,10 @@ export function analyzeWorkspace(acorn, files, { entry, packageType } = {}) {
   return {
     files: [...analyses.keys()],
     portChoices: choices,
-    literalPorts: choices.filter((c) => c.literal).map((c) => ({ ...c.literal, how: c.how, call: { line: c.line, column: c.column, snippet: c.snippet } })),
+    literalPorts: [...choices.filter((c) => c.literal).map((c) => ({ ...c.literal, how: c.how, call: { line: c.line, column: c.column, snippet: c.snippet } })), ...python.flatMap((p) => p.literals)],
     envReads: all.flatMap((a) => a.envReads),
     imports: all.flatMap((a) => a.imports),
-    numbers: [...new Set(all.flatMap((a) => a.numbers))],
+    numbers: [...new Set([...all.flatMap((a) => a.numbers), ...python.flatMap((p) => p.numbers)])],
     urlLiterals: all.flatMap((a) => a.urlLiterals),
     hostLiterals: all.flatMap((a) => a.hostLiterals),
     exitsOnSignal: all.flatMap((a) => a.exitsOnSignal),

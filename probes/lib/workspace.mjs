@@ -3,11 +3,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const SKIPPED = new Set(['node_modules', '.portside', '.git']);
-const SOURCE = /\.(c|m)?js$/;
+/** JavaScript, and Python (lesson 12): its fixed ports are found too (lib/python-ports.mjs). */
+const SOURCE = /\.((c|m)?js|py)$/;
 const MAX_FILES = 300;
 const MAX_BYTES = 512 * 1024;
 
-/** Workspace-relative path → source, for every .js/.mjs/.cjs file outside node_modules and .portside. */
+/** Workspace-relative path → source, for every .js/.mjs/.cjs/.py file outside node_modules and .portside. */
 export function readSources(root) {
   /** @type {Record<string, string>} */
   const files = {};
