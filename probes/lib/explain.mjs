@@ -165,7 +165,8 @@ export function crashFacts(ctx, run) {
   // error must not hide it.
   const text = [...run.tail.notable, run.output().text].join('\n');
   const error = errorLine(text);
-  let location = crashLocation(text, ctx.cwd) ?? frameLocation(text, ctx);
+  /** @type {{ file: string, line: number, column?: number, snippet?: string } | undefined} */
+  let location = crashLocation(text, ctx.cwd) ?? frameLocation(text, ctx) ?? pythonLocation(text, ctx);
   const syntax = ctx.analysis.syntaxErrors.find((e) => !location || e.file === location.file);
   if (syntax && /SyntaxError/.test(text)) location = { file: syntax.file, line: syntax.line, column: syntax.column, snippet: syntax.snippet };
   else if (location && ctx.sources[location.file]) location = { ...location, snippet: lineOf(ctx.sources[location.file], location.line) };
@@ -188,4 +189,15 @@ export function frameLocation(text, ctx) {
     if (ctx.sources[file] !== undefined) return { file, line: Number(match[2]), column: Number(match[3]) };
   }
   return undefined;
+}
+
+/** The learner's line from a Python traceback: the last `File "server.py", line 16` in their files. */
+export function pythonLocation(text, ctx) {
+  const root = `${ctx.cwd}/`;
+  let found;
+  for (const [, path, line] of text.matchAll(/File "([^"]+)", line (\d+)/g)) {
+    const file = path.startsWith(root) ? path.slice(root.length) : path;
+    if (ctx.sources[file] !== undefined) found = { file, line: Number(line) };
+  }
+  return found;
 }

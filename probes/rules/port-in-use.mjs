@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { parseLog } from '../lib/observer-log.mjs';
 import { pollUntil } from '../lib/poll.mjs';
+import { lineOf } from '../lib/ast.mjs';
 import { Run } from '../lib/run.mjs';
 import { runEnv } from '../lib/stub-upstream.mjs';
 import { describeServer } from '../lib/observer-log.mjs';
@@ -32,8 +33,11 @@ export default {
       const took = timing.firstListenAt && timing.exitAt ? timing.exitAt - timing.firstListenAt : undefined;
       const steps = [`port ${port} taken by another program first`, timing.firstListenAt ? `first listen() ${seconds(timing.firstListenAt - run.startedAt)} after start` : 'listen() was never called'];
       if (exit) steps.push(`${describeExit(exit)}${took !== undefined ? ` ${seconds(took)} after its first listen()` : ''}`);
-      const details = (extra = {}) => ({ ...runDetails(run), steps, expected: `exit non-zero within ${LIMIT_MS / 1000} s of the first listen(), with a message naming ${port}`, observed: observedLines(summary), ...extra });
       const moved = summary.servers.filter((s) => s.listening);
+      // Where to look: the listen() that moved to another port, else the first listen() on PORT.
+      const call = (moved[0] ?? summary.servers.find((s) => s.requested.port === port))?.at;
+      const where = call && ctx.sources[call.file] !== undefined ? { file: call.file, line: call.line, column: call.column, snippet: lineOf(ctx.sources[call.file], call.line) } : {};
+      const details = (extra = {}) => ({ ...runDetails(run), steps, expected: `exit non-zero within ${LIMIT_MS / 1000} s of the first listen(), with a message naming ${port}`, observed: observedLines(summary), ...where, ...extra });
       if (moved.length) return result(this.id, 'fail', `Port ${port} was taken, and your server listened elsewhere instead (${moved.map(describeServer).join('; ')}). The platform only routes to PORT: exit with an error instead.`, details());
       const attempts = timesOf(run).attempts;
       const retried = attempts > 1 ? ` It called listen(${port}) ${attempts} times: retrying a taken port only delays the failure.` : '';
