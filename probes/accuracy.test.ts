@@ -20,6 +20,8 @@ interface Expectation {
   probe?: Record<string, unknown>;
   location?: Record<string, { file: string; line: number }>;
   message?: Record<string, string>;
+  /** Words the hint ("What to look at") must contain: the advice fits the mistake. */
+  hint?: Record<string, string>;
 }
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -56,7 +58,13 @@ describe('rule accuracy on the fixture submissions', () => {
       if (location) expect({ file: r.details.file, line: r.details.line }, `${r.id} location\n${explain}`).toEqual(location);
       const words = want.message?.[r.id];
       if (words) expect(r.message, r.id).toMatch(new RegExp(words, 's'));
+      const advice = want.hint?.[r.id];
+      if (advice) expect(r.details.hint, `${r.id} hint`).toMatch(new RegExp(advice, 's'));
       expect(r.details.transcript.length, `${r.id} has a transcript`).toBeGreaterThan(0);
+      const text = [r.message, ...r.details.transcript].join('\n');
+      expect(text, `${r.id}: no raw colour codes`).not.toMatch(/\x1b/);
+      expect(text, `${r.id}: no Portside frames`).not.toMatch(/\.portside[\\/]/);
+      expect(r.message, `${r.id}: the status is not repeated in the message`).not.toMatch(/^not run/i);
       const output = r.details.output;
       if (typeof output === 'string') {
         expect(Buffer.byteLength(output), 'output tail is capped at 4 KB').toBeLessThanOrEqual(4096);

@@ -28,7 +28,7 @@ export const CATALOGUE = {
     needs: ['defaultPort'],
   },
   'rejects-bad-port': {
-    promise: 'With PORT set to abc, -1 or 70000, it exits non-zero naming PORT and listens nowhere.',
+    promise: 'With PORT set to abc, -1 or 70000, it exits non-zero with a message of its own naming PORT, and listens nowhere.',
     via: 'process',
     needs: [],
   },
@@ -43,22 +43,22 @@ export const CATALOGUE = {
     needs: [],
   },
   'websocket-echo': {
-    promise: 'A WebSocket client on the same PORT as HTTP gets its message echoed.',
+    promise: "The page's own script opens its WebSocket on the page's host and port, and several messages sent there are echoed.",
     via: 'websocket',
     needs: [],
   },
   'tcp-protocol': {
-    promise: "A raw TCP client speaking the lesson's protocol gets correct replies.",
+    promise: "A raw TCP client speaking the lesson's protocol gets correct replies, also for a missing key, a command split across writes, and pipelined commands.",
     via: 'tcp',
     needs: [],
   },
   'port-in-use': {
-    promise: 'When PORT is already taken, it exits non-zero within 3 s naming the port.',
+    promise: 'When PORT is already taken, it exits non-zero within 3 s of its first listen(), naming the port.',
     via: 'process',
     needs: [],
   },
   'backing-service-url': {
-    promise: 'It calls the upstream URL given in the environment, and follows it when it moves.',
+    promise: 'It calls the upstream URL given in the environment while answering, follows it when it moves, and with it unset says none is configured.',
     via: 'http',
     needs: ['upstreamEnv'],
   },
@@ -68,7 +68,7 @@ export const CATALOGUE = {
     needs: [],
   },
   'graceful-shutdown': {
-    promise: 'On SIGTERM it stops accepting, finishes the request in flight, and exits 0 within 3 s.',
+    promise: 'On SIGTERM it stops accepting, finishes the requests in flight (keep-alive too), and exits 0 within 3 s.',
     via: 'process',
     needs: ['slowPath'],
   },

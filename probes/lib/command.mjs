@@ -249,14 +249,25 @@ export function entryFile(command, packageJson) {
   const parsed = safeParse(command);
   if (!parsed || parsed.shell) return undefined;
   const [file, ...args] = parsed.argv;
-  if (file === 'node') return args.find((arg) => !arg.startsWith('-'));
-  if (file === 'npm' && (args[0] === 'start' || (args[0] === 'run' && args[1] === 'start'))) {
-    const start = packageJson?.scripts?.start;
-    if (typeof start === 'string') return entryFile(start, undefined);
-    return 'server.js'; // npm start's own default when there is no start script
+  if (file === 'node') {
+    // Skip node's own options, and the value of those that take one (-r dotenv/config).
+    for (let i = 0; i < args.length; i += 1) {
+      if (!args[i].startsWith('-')) return args[i];
+      if (NODE_OPTIONS_WITH_VALUE.has(args[i])) i += 1;
+    }
+    return undefined;
+  }
+  const script = file === 'npm' ? (args[0] === 'start' ? 'start' : (args[0] === 'run' || args[0] === 'run-script') ? args[1] : undefined) : undefined;
+  if (script) {
+    const body = packageJson?.scripts?.[script];
+    if (typeof body === 'string') return entryFile(body, undefined);
+    return script === 'start' ? 'server.js' : undefined; // npm start's own default when there is no start script
   }
   return undefined;
 }
+
+/** node options whose value is the next word. */
+const NODE_OPTIONS_WITH_VALUE = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader', '--env-file', '--input-type', '-C', '--conditions', '--inspect-port', '--title']);
 
 /** @param {string} command */
 function safeParse(command) {

@@ -1,7 +1,34 @@
 // Turns evidence (observer records, exits, static findings) into plain sentences and details.
-import { describeServer, listeningPorts } from './observer-log.mjs';
+import { describeServer, listeningPorts, parseLog, summarize } from './observer-log.mjs';
 import { crashLocation, describeExit, errorLine, result, runDetails } from './results.mjs';
 import { lineOf } from './ast.mjs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageName } from './imports.mjs';
+import { secondPort, wrongCase } from './advice.mjs';
+
+/** node's words for a package it cannot find: CJS "Cannot find module 'x'", ESM "Cannot find package 'x'". */
+const NOT_FOUND = /Cannot find (?:module|package) '([^'./][^']*)'/;
+
+/**
+ * A package the program needs, declares in package.json, and that is not installed here: the
+ * check cannot run it, which is Portside's limit, not the learner's mistake. Returns its name.
+ */
+export function unavailablePackage(ctx, run) {
+  const text = [...run.tail.notable, run.output().text].join('\n');
+  const match = NOT_FOUND.exec(text);
+  if (!match) return undefined;
+  const name = packageName(match[1]);
+  const pkg = ctx.packageJson?.value ?? {};
+  const declared = { ...pkg.devDependencies, ...pkg.optionalDependencies, ...pkg.dependencies };
+  if (!(name in declared) || existsSync(join(ctx.cwd, 'node_modules', name, 'package.json'))) return undefined;
+  return name;
+}
+
+/** The `error` result for a declared package the check does not have. */
+export function unavailableResult(ctx, id, run, name, base = {}) {
+  return result(id, 'error', `Your package.json declares ${name}, but this package is not available to the check, so your server could not start here. This is a limit of Portside, not a mistake in your code.`, { ...runDetails(run), ...base, hint: `Portside provides only some packages; the lesson lists which. Does the task need ${name}?` });
+}
 
 /** Lines for `observed:` in a transcript: every listen() and what became of it. */
 export function observedLines(summary) {
@@ -25,12 +52,21 @@ export function portSource(ctx, { port, summary }) {
   if (fallback) {
     return { file: fallback.file, line: fallback.line, column: fallback.column, endLine: fallback.endLine, endColumn: fallback.endColumn, snippet: fallback.snippet, hint: `${fallback.file}:${fallback.line} falls back to ${fallback.port} when PORT is unset.` };
   }
+  if (literal?.how === 'python') {
+    return { file: literal.file, line: literal.line, column: literal.column, endLine: literal.endLine, endColumn: literal.endColumn, snippet: literal.snippet, hint: `${literal.file}:${literal.line} binds the literal port ${literal.port}. Read it from the environment instead: int(os.environ.get("PORT") or <a default>).` };
+  }
+  if (literal?.how === 'constructor') {
+    // new WebSocketServer({ port: 8099 }): the fix is not another port from the environment.
+    return { file: literal.file, line: literal.line, column: literal.column, endLine: literal.endLine, endColumn: literal.endColumn, snippet: literal.snippet, hint: `${literal.file}:${literal.line} gives a server of its own the port ${literal.port}; the platform routes only PORT. A WebSocket server can share it: new WebSocketServer({ server }).` };
+  }
   if (literal) {
     const where = literal.line === literal.call.line ? `passes the literal ${literal.port} to listen()` : `sets the port to the literal ${literal.port}, which reaches listen() on line ${literal.call.line}`;
     const readsPort = ctx.analysis.envReads.find((read) => read.name === 'PORT');
     const unused = readsPort ? ` You read process.env.PORT on line ${readsPort.line} of ${readsPort.file}, but that value never reaches listen().` : '';
     return { file: literal.file, line: literal.line, column: literal.column, endLine: literal.endLine, endColumn: literal.endColumn, snippet: literal.snippet, hint: `${literal.file}:${literal.line} ${where}. Use process.env.PORT instead.${unused}` };
   }
+  const specific = wrongCase(ctx) ?? secondPort(ctx, summary, port);
+  if (specific) return specific;
   const server = summary?.servers.find((s) => s.listening?.port === port || s.requested.port === port) ?? summary?.servers.find((s) => s.at);
   if (server?.at) {
     const code = ctx.sources[server.at.file];
@@ -39,16 +75,44 @@ export function portSource(ctx, { port, summary }) {
   return {};
 }
 
-/** Failures of listen() the observer saw, in words: "listen(3000) failed: port 3000 was already in use". */
-export function listenErrors(summary) {
+/**
+ * Failures of listen() the observer saw, in words: "port 3000 was already in use (EADDRINUSE)".
+ * With the check's context, a taken port names who held it: another run of the learner's own
+ * server that this check started (a fixed port cannot serve two instances), or another program.
+ */
+export function listenErrors(summary, ctx, run) {
   return summary.servers
     .filter((s) => s.error)
     .map((s) => {
       const port = s.requested.port;
-      if (s.error.code === 'EADDRINUSE') return `port ${port} was already in use (EADDRINUSE)`;
+      if (s.error.code === 'EADDRINUSE') {
+        if (!ctx || typeof port !== 'number') return `port ${port} was already in use (EADDRINUSE)`;
+        return heldByOwnRun(ctx, run, port)
+          ? `port ${port} was already taken by another copy of your server that the check was running (EADDRINUSE): a fixed port lets only one copy run`
+          : `port ${port} was already in use by another program (EADDRINUSE)`;
+      }
       if (s.error.code === 'EACCES') return `port ${port} needs special permission (EACCES)`;
       return `listen(${port ?? ''}) failed: ${s.error.message}`;
     });
+}
+
+/** True when another run of this check (its observer log in ctx.tmpDir) listened on `port`. */
+function heldByOwnRun(ctx, run, port) {
+  let names = [];
+  try {
+    names = readdirSync(ctx.tmpDir).filter((name) => name.endsWith('.jsonl'));
+  } catch {
+    return false;
+  }
+  return names.some((name) => {
+    const file = join(ctx.tmpDir, name);
+    if (run && file === run.logFile) return false;
+    try {
+      return summarize(parseLog(readFileSync(file, 'utf8'))).servers.some((s) => s.listening?.port === port);
+    } catch {
+      return false;
+    }
+  });
 }
 
 /**
@@ -62,7 +126,7 @@ export function notListening(ctx, id, run, port, ready, { what = `With PORT=${po
     return result(id, 'error', `The check could not start "${ctx.command}": ${ready.exit?.spawnError}. This is a problem with the environment, not with your code.`, base);
   }
   const elsewhere = listeningPorts(summary).filter((p) => p !== port);
-  const errors = listenErrors(summary);
+  const errors = listenErrors(summary, ctx, run);
   const source = portSource(ctx, { port: elsewhere[0] ?? summary.servers[0]?.requested.port, summary });
   if (ready.state === 'timeout') {
     const seconds = ctx.readyTimeoutMs / 1000;
@@ -72,6 +136,8 @@ export function notListening(ctx, id, run, port, ready, { what = `With PORT=${po
     return result(id, 'timeout', message, { ...base, ...source });
   }
   if (ready.state === 'exited') {
+    const missing = unavailablePackage(ctx, run);
+    if (missing) return unavailableResult(ctx, id, run, missing, base);
     const crash = crashFacts(ctx, run);
     const onPort = summary.servers.some((s) => s.listening?.port === port);
     const calls = summary.servers.map(describeServerCall).join(' and ');
@@ -99,9 +165,39 @@ export function crashFacts(ctx, run) {
   // error must not hide it.
   const text = [...run.tail.notable, run.output().text].join('\n');
   const error = errorLine(text);
-  let location = crashLocation(text, ctx.cwd);
+  /** @type {{ file: string, line: number, column?: number, snippet?: string } | undefined} */
+  let location = crashLocation(text, ctx.cwd) ?? frameLocation(text, ctx) ?? pythonLocation(text, ctx);
   const syntax = ctx.analysis.syntaxErrors.find((e) => !location || e.file === location.file);
   if (syntax && /SyntaxError/.test(text)) location = { file: syntax.file, line: syntax.line, column: syntax.column, snippet: syntax.snippet };
   else if (location && ctx.sources[location.file]) location = { ...location, snippet: lineOf(ctx.sources[location.file], location.line) };
   return { error, location };
+}
+
+/** A stack frame `at f (server.js:5:8)` or `at file:///w/server.js:5:8`. */
+const FRAME = /^\s+at\s(?:.*\()?(?:file:\/\/)?([^\s()]+?):(\d+):(\d+)\)?$/;
+
+/**
+ * The learner's line from a crash's stack, when node's header points elsewhere (into node's own
+ * code, or into the observer that wraps listen()): the first frame in one of their files.
+ */
+export function frameLocation(text, ctx) {
+  const root = `${ctx.cwd}/`;
+  for (const line of text.split('\n')) {
+    const match = FRAME.exec(line);
+    if (!match) continue;
+    const file = match[1].startsWith(root) ? match[1].slice(root.length) : match[1];
+    if (ctx.sources[file] !== undefined) return { file, line: Number(match[2]), column: Number(match[3]) };
+  }
+  return undefined;
+}
+
+/** The learner's line from a Python traceback: the last `File "server.py", line 16` in their files. */
+export function pythonLocation(text, ctx) {
+  const root = `${ctx.cwd}/`;
+  let found;
+  for (const [, path, line] of text.matchAll(/File "([^"]+)", line (\d+)/g)) {
+    const file = path.startsWith(root) ? path.slice(root.length) : path;
+    if (ctx.sources[file] !== undefined) found = { file, line: Number(line) };
+  }
+  return found;
 }

@@ -1,6 +1,7 @@
-// One HTTP request with a deadline, no keep-alive (a server shutting down must not wait for us),
-// and the copyable curl that does the same.
-import { request } from 'node:http';
+// One HTTP request with a deadline and the copyable curl that does the same. No keep-alive unless
+// an agent is passed (a server shutting down must not wait for us — except where that is the
+// point: graceful-shutdown tries a browser-like keep-alive connection too).
+import { Agent, request } from 'node:http';
 
 const MAX_BODY = 64 * 1024;
 
@@ -10,12 +11,14 @@ const MAX_BODY = 64 * 1024;
  */
 
 /**
- * @param {{ host?: string, port: number, path?: string, timeoutMs?: number, onRequestSent?: () => void }} request
+ * @param {{ host?: string, port: number, path?: string, timeoutMs?: number, onRequestSent?: () => void, agent?: Agent }} request
+ *   agent: a keep-alive agent (keepAliveAgent()); the connection then stays open after the answer
  * @returns {Promise<HttpAnswer | HttpFailure>}
  */
-export function httpGet({ host = '127.0.0.1', port, path = '/', timeoutMs = 5000, onRequestSent }) {
+export function httpGet({ host = '127.0.0.1', port, path = '/', timeoutMs = 5000, onRequestSent, agent }) {
   return new Promise((resolve) => {
-    const req = request({ host, port, path, method: 'GET', agent: false, headers: { connection: 'close', 'user-agent': 'portside-check' } });
+    const headers = agent ? { 'user-agent': 'portside-check' } : { connection: 'close', 'user-agent': 'portside-check' };
+    const req = request({ host, port, path, method: 'GET', agent: agent ?? false, headers });
     const timer = setTimeout(() => {
       req.destroy(Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' }));
     }, timeoutMs);
@@ -42,6 +45,16 @@ export function httpGet({ host = '127.0.0.1', port, path = '/', timeoutMs = 5000
       resolve(outcome);
     }
   });
+}
+
+/** An agent that keeps one connection open after its answer, as a browser does. */
+export function keepAliveAgent() {
+  return new Agent({ keepAlive: true, maxSockets: 1 });
+}
+
+/** True while the agent still holds an idle connection the server has not closed. */
+export function holdsOpenConnection(agent) {
+  return Object.values(agent.freeSockets).some((sockets) => (sockets ?? []).some((socket) => !socket.destroyed));
 }
 
 /** @param {NodeJS.ErrnoException} error */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { isBuiltin, isLocal, packageImports, packageName } from './imports.mjs';
+import * as acorn from 'acorn';
+import { findImports, isBuiltin, isLocal, packageImports, packageName } from './imports.mjs';
 
 describe('which imports package.json must declare', () => {
   test.each([
@@ -25,5 +26,17 @@ describe('which imports package.json must declare', () => {
   test('keeps only bare package imports', () => {
     const imports = ['node:http', 'express', './app.js', 'ws', 'path'].map((specifier, i) => ({ specifier, how: 'import', line: i + 1, column: 1 }));
     expect(packageImports(imports).map((i: { name: string }) => i.name)).toEqual(['express', 'ws']);
+  });
+
+  test.each([
+    ["require(path.join(__dirname, 'lib', 'app'))", './lib/app'],
+    ["require(resolve(__dirname, './routes'))", './routes'],
+    ['require(`${__dirname}/app.js`)', './app.js'],
+    ["import(new URL('./start.js', import.meta.url))", './start.js'],
+    ["import(path.join(import.meta.dirname, 'start.js'))", './start.js'],
+    ["require(path.join(process.cwd(), 'app'))", undefined],
+  ])('reads %s as node resolves it', (code, specifier) => {
+    const ast = acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'module', locations: true });
+    expect(findImports(ast)[0]?.specifier).toBe(specifier);
   });
 });

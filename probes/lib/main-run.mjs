@@ -3,7 +3,7 @@
 // gate: when it never calls listen() at all, the server "never started" and that is said once.
 import { Run } from './run.mjs';
 import { runEnv } from './stub-upstream.mjs';
-import { crashFacts } from './explain.mjs';
+import { crashFacts, unavailablePackage, unavailableResult } from './explain.mjs';
 import { describeExit, result, runDetails } from './results.mjs';
 
 export async function startMainRun(ctx) {
@@ -30,6 +30,8 @@ export function neverStartedResult(ctx, id, { run, ready }) {
     return result(id, 'timeout', `Your server never started: ${what} after ${seconds} s, so it was stopped. Something before listen() may be stuck in a loop or waiting.`, details);
   }
   const exit = ready.exit;
+  const missing = unavailablePackage(ctx, run);
+  if (missing) return unavailableResult(ctx, id, run, missing, details);
   const crash = crashFacts(ctx, run);
   if (exit.code === 0) {
     return result(id, 'fail', 'Your server never started: it ran to the end and exited with code 0 without calling listen(). A server must listen on PORT and keep running.', details);

@@ -125,5 +125,6 @@ function queue(exclusive) {
 }
 
 function skipped(id, blockedBy) {
-  return result(id, 'skipped', `Not run: your server never started (see ${blockedBy}).`, { blockedBy });
+  // The status already says "not run"; the message says why, so the two never repeat each other.
+  return result(id, 'skipped', `Your server never started (see ${blockedBy}).`, { blockedBy });
 }

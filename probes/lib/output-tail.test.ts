@@ -48,3 +48,13 @@ test('remembers error lines even when a flood pushes them out of the tail', () =
   expect(tail.read().text).not.toContain('out of ideas');
   expect(tail.notable).toEqual(['/app/server.js:3', 'Error: out of ideas']);
 });
+
+test('removes colour codes and hides Portside\'s own frames, keeping the learner\'s', () => {
+  const tail = new OutputTail();
+  tail.push("listening on { address: \x1b[32m'::'\x1b[39m, port: \x1b[33m4000\x1b[39m }\n");
+  tail.push('/work/.portside/observer.cjs:115\n      throw error;\n      ^\n\n');
+  tail.push('RangeError [ERR_SOCKET_BAD_PORT]: options.port should be >= 0 and < 65536.\n');
+  tail.push('    at Server.listen (/work/.portside/observer.cjs:115:25)\n    at Object.<anonymous> (/work/server.js:5:8)\n');
+  expect(tail.read().text).toBe(["listening on { address: '::', port: 4000 }", '', 'RangeError [ERR_SOCKET_BAD_PORT]: options.port should be >= 0 and < 65536.', '    at Object.<anonymous> (/work/server.js:5:8)'].join('\n'));
+  expect(tail.read().omittedBytes).toBe(0);
+});

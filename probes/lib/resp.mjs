@@ -77,21 +77,29 @@ export function formatReply(reply) {
   }
 }
 
-/** Opens a connection and returns `send(args)` → reply, one command at a time. */
+/**
+ * Opens a connection. `send(args)` → one reply; `pipeline(commands)` writes every command in one
+ * write and reads as many replies; `sendSplit(args, at)` writes one command in two writes a
+ * moment apart, cut `at` bytes in, the way TCP may deliver it. Each resolves `{ reply }` /
+ * `{ replies }` or `{ error, replies? }` (the replies that did arrive).
+ */
 export function respClient({ host = '127.0.0.1', port, timeoutMs = 3000 }) {
   return new Promise((resolve, reject) => {
     const socket = connect({ host, port });
+    socket.setNoDelay(true); // a split write must leave as two packets, not be merged by Nagle
     /** @type {Buffer} */
     let buffer = Buffer.alloc(0);
+    /** @type {{ done: (outcome: { reply?: any, error?: string }) => void } | null} */
     let waiting = null;
-    let failure = null;
+    /** @type {string | undefined} */
+    let failure;
     socket.on('data', (chunk) => {
       buffer = Buffer.concat([buffer, chunk]);
       if (waiting) deliver();
     });
     socket.on('error', (/** @type {NodeJS.ErrnoException} */ error) => fail(error.code === 'ECONNREFUSED' ? 'connection refused: nothing is listening there' : error.message));
     socket.on('close', () => fail('the server closed the connection'));
-    socket.once('connect', () => resolve({ send, close: () => socket.destroy() }));
+    socket.once('connect', () => resolve({ send, pipeline, sendSplit, close: () => socket.destroy() }));
     socket.once('error', reject);
 
     function fail(message) {
@@ -99,6 +107,7 @@ export function respClient({ host = '127.0.0.1', port, timeoutMs = 3000 }) {
       if (waiting) waiting.done({ error: failure });
     }
     function deliver() {
+      if (!waiting) return;
       try {
         const parsed = parseReply(buffer);
         if (!parsed) return;
@@ -108,7 +117,8 @@ export function respClient({ host = '127.0.0.1', port, timeoutMs = 3000 }) {
         waiting.done({ error: `not a RESP reply: ${error.message} (got ${JSON.stringify(buffer.toString('utf8').slice(0, 40))})` });
       }
     }
-    function send(args) {
+    /** The next reply, or an error after timeoutMs. */
+    function next() {
       return new Promise((done) => {
         if (failure) return done({ error: failure });
         const timer = setTimeout(() => finish({ error: `no reply within ${timeoutMs / 1000} s` }), timeoutMs);
@@ -118,9 +128,32 @@ export function respClient({ host = '127.0.0.1', port, timeoutMs = 3000 }) {
           done(outcome);
         }
         waiting = { done: finish };
-        socket.write(encodeCommand(args));
         deliver();
       });
+    }
+    async function replies(count) {
+      const got = [];
+      for (let i = 0; i < count; i += 1) {
+        const { reply, error } = await next();
+        if (error) return { error, replies: got };
+        got.push(reply);
+      }
+      return { replies: got };
+    }
+    function send(args) {
+      if (!failure) socket.write(encodeCommand(args));
+      return next();
+    }
+    function pipeline(commands) {
+      if (!failure) socket.write(Buffer.concat(commands.map(encodeCommand)));
+      return replies(commands.length);
+    }
+    async function sendSplit(args, at) {
+      const bytes = encodeCommand(args);
+      if (!failure) socket.write(bytes.subarray(0, at));
+      await new Promise((wait) => setTimeout(wait, 50));
+      if (!failure) socket.write(bytes.subarray(at));
+      return next();
     }
   });
 }

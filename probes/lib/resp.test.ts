@@ -44,4 +44,30 @@ describe('RESP', () => {
     client.close();
     server.close();
   });
+
+  test('pipeline writes every command at once and reads every reply; sendSplit writes one command in two pieces', async () => {
+    const PING = encodeCommand(['PING']);
+    const chunks: number[] = [];
+    const server = createServer((socket) => {
+      let pending = Buffer.alloc(0);
+      socket.on('data', (chunk: Buffer) => {
+        chunks.push(chunk.length);
+        pending = Buffer.concat([pending, chunk]);
+        while (pending.length >= PING.length) {
+          pending = pending.subarray(PING.length);
+          socket.write('+PONG\r\n');
+        }
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const client = await respClient({ port });
+    const pong = { type: 'simple', value: 'PONG' };
+    expect(await client.pipeline([['PING'], ['PING'], ['PING']])).toEqual({ replies: [pong, pong, pong] });
+    expect(chunks).toEqual([PING.length * 3]);
+    expect(await client.sendSplit(['PING'], 5)).toEqual({ reply: pong });
+    expect(chunks.slice(1)).toEqual([5, PING.length - 5]);
+    client.close();
+    server.close();
+  });
 });

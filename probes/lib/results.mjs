@@ -36,7 +36,7 @@ export function transcript(details) {
     lines.push(`at ${where}${details.snippet ? `    ${details.snippet.trim()}` : ''}`);
   }
   if (details.hint) lines.push(`hint: ${details.hint}`);
-  if (details.blockedBy) lines.push(`not run: your server never started (see ${details.blockedBy})`);
+  if (details.blockedBy) lines.push(`your server never started (see ${details.blockedBy})`);
   if (details.output !== undefined) {
     const omitted = details.outputOmittedBytes ? ` (${formatBytes(details.outputOmittedBytes)} of earlier output not shown)` : '';
     lines.push(`--- your server's output${omitted} ---`);

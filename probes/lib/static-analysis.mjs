@@ -7,7 +7,12 @@ import { lineOf, position, stringValue, walk } from './ast.mjs';
 
 /** A URL pointing at this machine, written into the code: an assumed environment. */
 const LOCAL_URL = /^(https?|wss?|redis):\/\/(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(:\d+)?/;
+/** A host written into the code: where binds-host-from-env points when the host does not follow HOST. */
+const HOST_LITERAL = /^(0\.0\.0\.0|127\.0\.0\.1|localhost|::|::1)$/;
 import { collectBindings, findEnvReads, findPortChoices } from './port-analysis.mjs';
+import { pythonPorts } from './python-ports.mjs';
+
+const JAVASCRIPT = /\.[cm]?js$/;
 
 /** Parses with the file's module system first, then the other (a .js file could be either). */
 export function parseFile(acorn, file, code, packageType) {
@@ -33,7 +38,7 @@ export function parseFile(acorn, file, code, packageType) {
 /** Everything the rules may want to know about one file. */
 export function analyzeFile(acorn, file, code, packageType) {
   const parsed = parseFile(acorn, file, code, packageType);
-  if (parsed.error) return { file, error: parsed.error, portChoices: [], envReads: [], imports: [], numbers: [], urlLiterals: [] };
+  if (parsed.error) return { file, error: parsed.error, portChoices: [], envReads: [], imports: [], numbers: [], urlLiterals: [], hostLiterals: [], exitsOnSignal: [] };
   const { ast } = parsed;
   const bindings = collectBindings(ast);
   const portChoices = findPortChoices(ast, bindings).map((choice) => describeChoice(file, code, choice));
@@ -41,7 +46,11 @@ export function analyzeFile(acorn, file, code, packageType) {
   const imports = findImports(ast).map((i) => ({ file, ...i }));
   const numbers = [];
   const urlLiterals = [];
+  const hostLiterals = [];
+  const exitsOnSignal = findExitsOnSignal(ast).map((node) => ({ file, ...position(node), snippet: lineOf(code, position(node).line) }));
   walk(ast, (node) => {
+    const host = stringValue(node);
+    if (host !== undefined && HOST_LITERAL.test(host) && node.type === 'Literal') hostLiterals.push({ file, value: host, ...position(node), snippet: lineOf(code, position(node).line) });
     if (node.type === 'Literal' && Number.isInteger(node.value) && node.value > 0 && node.value < 65536) numbers.push(node.value);
     const text = stringValue(node) ?? (node.type === 'TemplateLiteral' ? node.quasis[0]?.value.cooked : undefined);
     if (text && LOCAL_URL.test(text) && (node.type === 'Literal' || node.type === 'TemplateLiteral')) {
@@ -49,7 +58,31 @@ export function analyzeFile(acorn, file, code, packageType) {
       urlLiterals.push({ file, value: text, line: at.line, column: at.column, snippet: lineOf(code, at.line) });
     }
   });
-  return { file, portChoices, envReads, imports, numbers, urlLiterals };
+  return { file, portChoices, envReads, imports, numbers, urlLiterals, hostLiterals, exitsOnSignal };
+}
+
+/** `process.exit()` called directly in a SIGTERM/SIGINT handler: before server.close() can finish. */
+function findExitsOnSignal(ast) {
+  const found = [];
+  walk(ast, (node) => {
+    if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || !/^(on|once|addListener)$/.test(node.callee.property?.name ?? '')) return;
+    if (node.callee.object.type !== 'Identifier' || node.callee.object.name !== 'process' || !/^SIG(TERM|INT)$/.test(stringValue(node.arguments[0]) ?? '')) return;
+    const handler = node.arguments[1];
+    if (!handler || !/Function/.test(handler.type)) return;
+    // Only the handler's own statements: an exit inside a callback (server.close(() => …)) is right.
+    const visit = (inner) => {
+      if (!inner || typeof inner.type !== 'string') return;
+      if (inner !== handler.body && /Function/.test(inner.type)) return;
+      if (inner.type === 'CallExpression' && inner.callee.type === 'MemberExpression' && inner.callee.object.type === 'Identifier' && inner.callee.object.name === 'process' && inner.callee.property.name === 'exit') found.push(inner);
+      for (const key of Object.keys(inner)) {
+        if (key === 'loc') continue;
+        const value = inner[key];
+        for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child.type === 'string') visit(child);
+      }
+    };
+    visit(handler.body);
+  });
+  return found;
 }
 
 function describeChoice(file, code, { call, how, port }) {
@@ -70,12 +103,16 @@ function describeChoice(file, code, { call, how, port }) {
  * Analyzes the files reachable from `entry` through relative imports (all files when there is
  * no entry). `files` maps workspace paths to source text.
  * @param {any} acorn
- * @param {Record<string, string>} files
+ * @param {Record<string, string>} allFiles workspace path → source (.js and .py)
  * @param {{ entry?: string, packageType?: unknown }} [options]
  */
-export function analyzeWorkspace(acorn, files, { entry, packageType } = {}) {
+export function analyzeWorkspace(acorn, allFiles, { entry, packageType } = {}) {
   const analyses = new Map();
-  const queue = entry && files[normalize(entry)] !== undefined ? [normalize(entry)] : Object.keys(files);
+  const files = Object.fromEntries(Object.entries(allFiles).filter(([name]) => JAVASCRIPT.test(name)));
+  const python = Object.entries(allFiles).filter(([name]) => name.endsWith('.py')).map(([name, code]) => pythonPorts(name, code));
+  // `node app` and `node ./src/` name files the way require() would: resolve them the same way.
+  const start = entry === undefined ? undefined : files[normalize(entry)] !== undefined ? normalize(entry) : resolveLocal('', `./${normalize(entry)}`, files);
+  const queue = start ? [start] : Object.keys(files);
   while (queue.length) {
     const file = queue.shift();
     if (analyses.has(file)) continue;
@@ -92,11 +129,13 @@ export function analyzeWorkspace(acorn, files, { entry, packageType } = {}) {
   return {
     files: [...analyses.keys()],
     portChoices: choices,
-    literalPorts: choices.filter((c) => c.literal).map((c) => ({ ...c.literal, call: { line: c.line, column: c.column, snippet: c.snippet } })),
+    literalPorts: [...choices.filter((c) => c.literal).map((c) => ({ ...c.literal, how: c.how, call: { line: c.line, column: c.column, snippet: c.snippet } })), ...python.flatMap((p) => p.literals)],
     envReads: all.flatMap((a) => a.envReads),
     imports: all.flatMap((a) => a.imports),
-    numbers: [...new Set(all.flatMap((a) => a.numbers))],
+    numbers: [...new Set([...all.flatMap((a) => a.numbers), ...python.flatMap((p) => p.numbers)])],
     urlLiterals: all.flatMap((a) => a.urlLiterals),
+    hostLiterals: all.flatMap((a) => a.hostLiterals),
+    exitsOnSignal: all.flatMap((a) => a.exitsOnSignal),
     syntaxErrors: all.filter((a) => a.error).map((a) => a.error),
   };
 }

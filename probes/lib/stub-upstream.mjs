@@ -10,7 +10,7 @@ export async function startStub(ctx) {
   const json = isJson(body);
   const requests = [];
   const server = createServer((req, res) => {
-    requests.push({ method: req.method, url: req.url });
+    requests.push({ method: req.method, url: req.url, at: Date.now() });
     res.setHeader('content-type', json ? 'application/json' : 'text/plain');
     res.end(body);
   });

@@ -3,11 +3,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const SKIPPED = new Set(['node_modules', '.portside', '.git']);
-const SOURCE = /\.(c|m)?js$/;
+/** JavaScript, and Python (lesson 12): its fixed ports are found too (lib/python-ports.mjs). */
+const SOURCE = /\.((c|m)?js|py)$/;
 const MAX_FILES = 300;
 const MAX_BYTES = 512 * 1024;
 
-/** Workspace-relative path → source, for every .js/.mjs/.cjs file outside node_modules and .portside. */
+/** Workspace-relative path → source, for every .js/.mjs/.cjs/.py file outside node_modules and .portside. */
 export function readSources(root) {
   /** @type {Record<string, string>} */
   const files = {};
@@ -43,7 +44,8 @@ export function readPackageJson(root) {
     return {};
   }
   try {
-    const value = JSON.parse(text);
+    // npm and node both ignore a byte-order mark at the start (editors on Windows write one).
+    const value = JSON.parse(text.replace(/^\uFEFF/, ''));
     return value && typeof value === 'object' && !Array.isArray(value) ? { value, text } : { error: 'package.json must hold a JSON object', text };
   } catch (error) {
     return { error: `package.json is not valid JSON: ${error.message}`, text };

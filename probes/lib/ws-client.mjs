@@ -1,13 +1,17 @@
-// A tiny WebSocket client over node:net: handshake, send one text message, wait for it to come
-// back. Greetings and other messages before the echo are recorded, not treated as failures.
+// A tiny WebSocket client over node:net: handshake, then send text messages one after another,
+// each once the one before came back (a server that echoes only its first message fails).
+// Greetings and other messages between the echoes are recorded, not treated as failures.
 import { connect } from 'node:net';
 import { OPCODES, acceptFor, decodeFrames, encodeFrame, handshakeRequest, newKey, parseHandshake } from './ws-frames.mjs';
 
 /**
- * @returns {Promise<{ ok: boolean, stage: 'connect'|'handshake'|'echo'|'done', handshake?: object, received: string[], error?: string }>}
+ * @param {{ host?: string, port: number, path?: string, messages: string[], timeoutMs?: number }} options
+ * @returns {Promise<{ ok: boolean, stage: 'connect'|'handshake'|'echo'|'done', handshake?: object, received: string[], echoed: number, error?: string }>}
  */
-export function wsEcho({ host = '127.0.0.1', port, path = '/', message, timeoutMs = 3000 }) {
+export function wsEcho({ host = '127.0.0.1', port, path = '/', messages, timeoutMs = 3000 }) {
   return new Promise((resolve) => {
+    let echoed = 0;
+    const message = () => messages[echoed];
     const key = newKey();
     const received = [];
     /** @type {'connect' | 'handshake' | 'echo' | 'done'} */
@@ -17,14 +21,14 @@ export function wsEcho({ host = '127.0.0.1', port, path = '/', message, timeoutM
     let buffer = Buffer.alloc(0);
     let fragments = [];
     const socket = connect({ host, port });
-    const timer = setTimeout(() => finish(false, `no ${stage === 'echo' ? 'echo' : 'handshake answer'} within ${timeoutMs / 1000} s`), timeoutMs);
+    const timer = setTimeout(() => finish(false, `no ${stage === 'echo' ? `echo of message ${echoed + 1} of ${messages.length}` : 'handshake answer'} within ${timeoutMs / 1000} s`), timeoutMs);
 
     socket.once('connect', () => {
       stage = 'handshake';
       socket.write(handshakeRequest({ host, port, path, key }));
     });
     socket.on('error', (/** @type {NodeJS.ErrnoException} */ error) => finish(false, error.code === 'ECONNREFUSED' ? 'connection refused: nothing is listening there' : error.message));
-    socket.on('close', () => finish(false, stage === 'echo' ? 'the server closed the connection before echoing' : 'the server closed the connection during the handshake'));
+    socket.on('close', () => finish(false, stage === 'echo' ? `the server closed the connection before echoing message ${echoed + 1}` : 'the server closed the connection during the handshake'));
     socket.on('data', (chunk) => {
       buffer = Buffer.concat([buffer, chunk]);
       if (stage === 'handshake') readHandshake();
@@ -40,7 +44,7 @@ export function wsEcho({ host = '127.0.0.1', port, path = '/', message, timeoutM
       if (handshake.headers.upgrade?.toLowerCase() !== 'websocket') return finish(false, 'the answer has no "Upgrade: websocket" header');
       if (handshake.headers['sec-websocket-accept'] !== acceptFor(key)) return finish(false, 'Sec-WebSocket-Accept does not match the key we sent');
       stage = 'echo';
-      socket.write(encodeFrame(OPCODES.text, message));
+      socket.write(encodeFrame(OPCODES.text, message()));
     }
 
     function readFrames() {
@@ -55,7 +59,10 @@ export function wsEcho({ host = '127.0.0.1', port, path = '/', message, timeoutM
           const text = Buffer.concat(fragments).toString('utf8');
           fragments = [];
           received.push(text);
-          if (text.includes(message)) return finish(true);
+          if (!text.includes(message())) continue;
+          echoed += 1;
+          if (echoed === messages.length) return finish(true);
+          socket.write(encodeFrame(OPCODES.text, message()));
         }
       }
     }
@@ -71,7 +78,7 @@ export function wsEcho({ host = '127.0.0.1', port, path = '/', message, timeoutM
       } finally {
         setTimeout(() => socket.destroy(), 50).unref();
       }
-      resolve({ ok, stage, handshake, received, error });
+      resolve({ ok, stage, handshake, received, echoed, error });
     }
   });
 }

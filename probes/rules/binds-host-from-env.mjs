@@ -9,6 +9,7 @@ import { notListening, observedLines } from '../lib/explain.mjs';
 import { formatAddress, serverOn } from '../lib/observer-log.mjs';
 import { tryConnect } from '../lib/tcp.mjs';
 import { result, runDetails, withDetails } from '../lib/results.mjs';
+import { fixedHost } from '../lib/advice.mjs';
 
 const ALL = new Set(['0.0.0.0', '::']);
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
@@ -67,7 +68,9 @@ async function judge(ctx, id, { host, expect, fallback, port, run }, external) {
   const step = `${label} → bound ${bound}${outside}`;
   if (ok) return { step };
   const why = host ? `With ${label}, your server bound ${bound}; it should bind ${wanted}.` : `With HOST unset, your server bound ${bound}; the lesson's default is ${fallback}.`;
-  return { step, result: result(id, 'fail', `${why} Pass the host from process.env.HOST to listen().`, { ...runDetails(run), expected: `bound to ${wanted}`, observed: observedLines(ready.summary) }) };
+  const fixed = fixedHost(ctx);
+  const fix = fixed ? ` Read it from process.env.HOST in ${fixed.file} (line ${fixed.line}).` : ' Pass the host from process.env.HOST to listen().';
+  return { step, result: result(id, 'fail', `${why}${fix}`, { ...runDetails(run), expected: `bound to ${wanted}`, observed: observedLines(ready.summary), ...fixed }) };
 }
 
 function expectationFor(host) {

@@ -5,7 +5,8 @@ import { Run } from '../lib/run.mjs';
 import { isFree } from '../lib/ports.mjs';
 import { runEnv } from '../lib/stub-upstream.mjs';
 import { notListening, observedLines } from '../lib/explain.mjs';
-import { result, runDetails, secondsText } from '../lib/results.mjs';
+import { result, runDetails, secondsText, withDetails } from '../lib/results.mjs';
+import { missingFallback, wrongCase } from '../lib/advice.mjs';
 
 /** How long to wait for other checks on this machine to release the default port (times timeoutScale). */
 const LOCK_WAIT_MS = 20000;
@@ -34,9 +35,10 @@ export default {
         if (taken) return result(this.id, 'error', `Port ${port} was taken by another program just as your server started, so the default could not be checked. Check again.`, runDetails(run));
         if (ready.state !== 'listening') {
           const outcome = notListening(ctx, this.id, run, port, ready, { what: 'With PORT unset' });
-          const randomPort = ready.summary.servers.find((s) => s.requested.port === null && s.listening);
+          const randomPort = ready.summary.servers.find((s) => (s.requested.port === null || s.requested.port === undefined) && s.listening);
           if (randomPort) outcome.message += ` listen() got no port, so the system picked a random one; fall back to ${port} when PORT is unset.`;
-          return outcome;
+          const advice = randomPort ? missingFallback(ctx, port) ?? wrongCase(ctx) : wrongCase(ctx);
+          return advice ? withDetails(outcome, advice) : outcome;
         }
         return result(this.id, 'pass', `With PORT unset, it listened on the development default ${port}.`, { ...runDetails(run), observed: observedLines(ready.summary) });
       } finally {
