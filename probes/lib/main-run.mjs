@@ -6,11 +6,23 @@ import { runEnv } from './stub-upstream.mjs';
 import { crashFacts } from './explain.mjs';
 import { describeExit, result, runDetails } from './results.mjs';
 
+/** How long after readiness a rule about "no other port" keeps watching (before the check's timeout scale). */
+export const WATCH_MS = 2500;
+
 export async function startMainRun(ctx) {
   const port = await ctx.ports.allocate();
   const run = new Run(ctx, { env: await runEnv(ctx, port), label: 'main' });
   const ready = await run.waitReady(port, ctx.readyTimeoutMs);
-  return { run, port, ready };
+  return { run, port, ready, readyAt: Date.now() };
+}
+
+/**
+ * The watch window: long enough to see an admin port opened 2 s after start-up or a worker that
+ * listens a moment later, scaled like every other window of the check on a slow machine.
+ */
+export function watchWindowMs(ctx) {
+  const scale = ctx.config?.timeoutScale ?? ctx.timeoutScale;
+  return WATCH_MS * (typeof scale === 'number' && scale > 0 ? scale : 1);
 }
 
 /** True when the program ended or stalled without ever calling listen(). */
@@ -26,6 +38,14 @@ export function neverStartedResult(ctx, id, { run, ready }) {
   }
   if (ready.state === 'timeout') {
     const seconds = ctx.readyTimeoutMs / 1000;
+    const said = claimsListening(run.output().text);
+    if (said) {
+      // Its own output says it is listening: do not call it stuck. Say what was and was not seen.
+      if (!ready.summary.osTable) {
+        return result(id, 'error', `Your program printed "${said}", but Portside could not see any of its processes listen: no listen() reached its observer and this system has no socket table to look in. So whether your server started could not be checked. This is a limit of the environment, not a problem in your code.`, details);
+      }
+      return result(id, 'timeout', `Your program printed "${said}", but after ${seconds} s none of its processes was listening: Portside saw no listen() call and nothing in the system's socket table, so it was stopped.`, details);
+    }
     const what = ready.summary.observed ? 'it had not called listen()' : 'nothing was listening';
     return result(id, 'timeout', `Your server never started: ${what} after ${seconds} s, so it was stopped. Something before listen() may be stuck in a loop or waiting.`, details);
   }
@@ -37,4 +57,10 @@ export function neverStartedResult(ctx, id, { run, ready }) {
   const why = crash.error ? `: ${crash.error}` : '.';
   const where = crash.location ? ` (${crash.location.file}:${crash.location.line})` : '';
   return result(id, 'fail', `Your server never started: it crashed — ${describeExit(exit)} before it called listen()${why}${where}`, { ...details, ...crash.location, crashed: true });
+}
+
+/** The last line of output in which the program says it is listening or running on a port. */
+function claimsListening(text) {
+  const lines = text.split('\n').map((line) => line.trim()).filter((line) => /\b(listening|started|running|ready|serving)\b/i.test(line) && /\b\d{2,5}\b/.test(line));
+  return lines.at(-1)?.slice(0, 120);
 }

@@ -3,7 +3,7 @@
 import { createServer } from 'node:net';
 import { Run } from '../lib/run.mjs';
 import { runEnv } from '../lib/stub-upstream.mjs';
-import { describeServer } from '../lib/observer-log.mjs';
+import { describeServer, listeners } from '../lib/observer-log.mjs';
 import { observedLines } from '../lib/explain.mjs';
 import { describeExit, errorLine, result, runDetails } from '../lib/results.mjs';
 
@@ -23,7 +23,7 @@ export default {
       const summary = run.summary();
       const output = run.output().text;
       const details = (extra = {}) => ({ ...runDetails(run), steps: [`port ${port} taken by another program first`], expected: `exit non-zero within ${LIMIT_MS / 1000} s with a message naming ${port}`, observed: observedLines(summary), ...extra });
-      const moved = summary.servers.filter((s) => s.listening);
+      const moved = listeners(summary);
       if (moved.length) return result(this.id, 'fail', `Port ${port} was taken, and your server listened elsewhere instead (${moved.map(describeServer).join('; ')}). The platform only routes to PORT: exit with an error instead.`, details());
       if (!exit) return result(this.id, 'timeout', `Port ${port} was taken, and your server was still running ${LIMIT_MS / 1000} s later without listening: it hangs instead of failing fast.`, details());
       if (exit.code === 0) return result(this.id, 'fail', `Port ${port} was taken, and your server exited with code 0, as if all was well. Exit with a non-zero code.`, details());

@@ -3,7 +3,7 @@
 // listen on it, or crash with ERR_SOCKET_BAD_PORT, which does not say which setting was wrong.)
 import { Run } from '../lib/run.mjs';
 import { runEnv } from '../lib/stub-upstream.mjs';
-import { describeServer } from '../lib/observer-log.mjs';
+import { describeServer, listeners } from '../lib/observer-log.mjs';
 import { describeExit, errorLine, result, runDetails } from '../lib/results.mjs';
 
 export const BAD_PORTS = ['abc', '-1', '70000'];
@@ -29,7 +29,7 @@ export default {
 async function judge(run, value) {
   const exit = (await run.waitExitOrListen(LIMIT_MS)).exit ?? null;
   const summary = run.summary();
-  const listened = summary.servers.filter((s) => s.listening);
+  const listened = listeners(summary);
   const output = run.output().text;
   const verdict = (status, message, hint) => ({ value, run, status, message, hint, summary: status === 'pass' ? `${describeExit(exit)}, naming PORT` : message });
   if (listened.length) return verdict('fail', `your server accepted it: ${listened.map(describeServer).join('; ')}.`, 'Check that PORT is a whole number from 1 to 65535 before calling listen().');
