@@ -148,7 +148,7 @@ function install(logFile) {
   // ESM `import { spawn } from 'node:child_process'` reads the builtins' exports; make it see the patches.
   require('node:module').syncBuiltinESMExports();
 
-  write({ event: 'start', ppid: process.ppid, argv: process.argv.slice(1, 4) });
+  write({ event: 'start', ppid: process.ppid, start: startTicks(process.pid), argv: process.argv.slice(1, 4) });
   if (threadId !== 0) return; // a worker's end is not the process's exit
   process.on('exit', (code) => write({ event: 'exit', code }));
   watchHarness(Number(process.env.PORTSIDE_HARNESS_PID));
@@ -268,12 +268,26 @@ function rearmChildren({ write }) {
         else args.splice(at, args[at] === undefined && args.length > at ? 1 : 0, { env });
       }
       const child = original.apply(this, args);
-      if (child && typeof child.pid === 'number') write({ event: 'child', child: child.pid, file: String(args[0]).slice(0, 200) });
+      // Read now, while the child cannot have been reaped: its start time tells it apart from a later process given the same pid.
+      if (child && typeof child.pid === 'number') write({ event: 'child', child: child.pid, start: startTicks(child.pid), file: String(args[0]).slice(0, 200) });
       return child;
     };
   };
   for (const name of ['spawn', 'fork', 'execFile', 'spawnSync', 'execFileSync']) patch(name, true);
   for (const name of ['exec', 'execSync']) patch(name, false);
+}
+
+/**
+ * When a process started, in clock ticks since boot (Linux /proc/<pid>/stat, field 22): with the
+ * pid, it names one process for good. Undefined where there is no /proc.
+ */
+function startTicks(pid) {
+  try {
+    const text = require('node:fs').readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return text.slice(text.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -35,15 +35,20 @@ export function summarize(events) {
   const requests = [];
   const exits = [];
   const pids = new Set();
-  /** @type {{ pid: number, parent: number }[]} processes the program started (any program) */
+  /** @type {{ pid: number, parent: number, start?: string }[]} processes the program started (any program) */
   const children = [];
+  /** @type {Map<number, string | undefined>} node process → its start time (see ProcessTree) */
+  const starts = new Map();
   let lastStart = 0;
   for (const event of events) {
     const key = `${event.pid}:${event.tid ?? 0}:${event.id}`;
     if (event.event === 'start' || event.event === 'listen') lastStart = Math.max(lastStart, event.t ?? 0);
-    if (event.event === 'start') pids.add(event.pid);
+    if (event.event === 'start') {
+      pids.add(event.pid);
+      if (!event.tid) starts.set(event.pid, event.start);
+    }
     else if (event.event === 'exit') exits.push({ pid: event.pid, code: event.code });
-    else if (event.event === 'child') children.push({ pid: event.child, parent: event.pid });
+    else if (event.event === 'child') children.push({ pid: event.child, parent: event.pid, start: event.start });
     else if (event.event === 'listen') {
       const { port, host, path, handle } = event;
       const extra = { ...(event.tid ? { tid: event.tid } : {}), ...(event.protocol === 'udp' ? { protocol: /** @type {const} */ ('udp') } : {}), ...(event.implicit ? { implicit: true } : {}) };
@@ -60,7 +65,9 @@ export function summarize(events) {
   }
   // lastStart: when a node process last started or called listen(), so time limits can count
   // from the program's own start rather than from npm's or a slow machine's.
-  return { observed: pids.size > 0, pids: [...pids], servers: [...servers.values()], requests, exits, children, lastStart };
+  // Every process the observer reported, with its start time where known: the processes to stop.
+  const processes = [...[...starts].map(([pid, start]) => ({ pid, start })), ...children.map(({ pid, start }) => ({ pid, start }))];
+  return { observed: pids.size > 0, pids: [...pids], servers: [...servers.values()], requests, exits, children, processes, lastStart };
 }
 
 /**

@@ -103,10 +103,6 @@ export class Run {
     return { ...summary, osTable: sockets !== null };
   }
 
-  /** Every pid of the run the observer reported: node processes, and the children they spawned. */
-  reportedPids(summary = summarize(parseLog(this.readLog()))) {
-    return [...summary.pids, ...summary.children.map((c) => c.pid)];
-  }
 
   readLog() {
     try {
@@ -120,7 +116,7 @@ export class Run {
   socketsNow(summary) {
     if (!this.tree) return null;
     if (Date.now() - this.osSockets.at >= SOCKETS_TTL_MS) {
-      this.tree.scan(this.reportedPids(summary));
+      this.tree.scan(summary.processes);
       this.osSockets = { at: Date.now(), sockets: this.tree.sockets() };
     }
     return this.osSockets.sockets;
@@ -130,7 +126,7 @@ export class Run {
   livesOn() {
     if (!this.tree) return false;
     const summary = summarize(parseLog(this.readLog()));
-    this.tree.scan(this.reportedPids(summary));
+    this.tree.scan(summary.processes);
     if (this.tree.hasProc) return this.tree.othersAlive();
     const exited = new Set(summary.exits.map((e) => e.pid));
     return summary.pids.some((pid) => pid !== this.pid && !exited.has(pid));
@@ -184,7 +180,7 @@ export class Run {
     this.stopped = (async () => {
       const killTree = () => {
         const summary = summarize(parseLog(this.readLog()));
-        this.tree?.signalAll(this.reportedPids(summary), new Set(summary.exits.map((e) => e.pid)));
+        this.tree?.signalAll(summary.processes, new Set(summary.exits.map((e) => e.pid)));
       };
       this.signal('SIGKILL');
       killTree();
