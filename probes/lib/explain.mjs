@@ -5,7 +5,7 @@ import { lineOf } from './ast.mjs';
 
 /** Lines for `observed:` in a transcript: every listen() and what became of it. */
 export function observedLines(summary) {
-  if (!summary.observed && !summary.servers.length) return [summary.viaProc ? 'no listening socket' : '(no listen() calls could be observed: is the command a node program?)'];
+  if (!summary.observed && !summary.servers.length) return [summary.osTable ? "no listening socket in the system's socket table" : '(no listen() calls could be observed: is the command a node program?)'];
   if (summary.servers.length === 0) return ['listen() was never called'];
   return summary.servers.map(describeServer);
 }
