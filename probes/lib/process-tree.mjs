@@ -9,17 +9,49 @@
 // becomes a member only with its start time, and is signalled only while pid and start time
 // still match. Where that cannot be checked (no /proc), only what the observer reported and has
 // not seen exit is signalled.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readListeningSocketsSync, socketInodesSync } from './proc-sockets.mjs';
 import { readAllStatsSync, readStatSync } from './proc-stat.mjs';
 
-/** One read of the process table serves every run for this long (reading it costs a few ms). */
-const TABLE_TTL_MS = 100;
-let table = { at: 0, stats: /** @type {import('./proc-stat.mjs').ProcStat[] | null} */ (null) };
+/**
+ * The children of a process, from /proc/<pid>/task/<tid>/children (each thread lists the children
+ * it forked). This walks only the run's own tree: a scan of every process on a busy machine costs
+ * tens of milliseconds each time. Null where the kernel does not offer the file.
+ * @param {number} pid
+ * @returns {number[] | null}
+ */
+function childrenOf(pid) {
+  let tasks;
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return []; // gone
+  }
+  /** @type {number[]} */
+  const found = [];
+  for (const tid of tasks) {
+    try {
+      found.push(...readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+    } catch (error) {
+      if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT' && tid === String(pid) && existsSync(`/proc/${pid}`)) return null;
+    }
+  }
+  return found;
+}
 
-/** @param {boolean} fresh skip the shared cache (teardown must not miss a process just started) */
-function processTable(fresh) {
-  if (fresh || Date.now() - table.at > TABLE_TTL_MS) table = { at: Date.now(), stats: readAllStatsSync() };
-  return table.stats;
+/**
+ * The socket tables cost tens of milliseconds to read on a busy machine (every socket of the
+ * system is listed), so one read serves every run for a moment, and a run reads again only when
+ * its processes hold different sockets, or after REREAD_MS (a socket that goes from bound to
+ * listening keeps its inode).
+ */
+const TABLES_TTL_MS = 150;
+const REREAD_MS = 500;
+let tables = { at: 0, sockets: /** @type {import('./proc-sockets.mjs').ListeningSocket[]} */ ([]) };
+
+function socketTables() {
+  if (Date.now() - tables.at > TABLES_TTL_MS) tables = { at: Date.now(), sockets: readListeningSocketsSync() };
+  return tables.sockets;
 }
 
 /** @typedef {{ pid: number, start?: string }} Reported a process the observer named, with its start time where known */
@@ -41,31 +73,65 @@ export class ProcessTree {
     this.liveStats = [];
     /** @type {Set<number>} reported pids, for where there is no /proc */
     this.reported = new Set();
+    /** @type {{ key: string, at: number, found: { pid: number, protocol: 'tcp'|'udp', address: string, port: number }[] } | null} */
+    this.lastSockets = null;
   }
 
   /**
-   * Adds the processes the observer reported and, from the process table, every live descendant
-   * of a member (parent links) and every process in the root's group.
+   * Adds the processes the observer reported and every live descendant of a member.
    * @param {Iterable<Reported>} reported
-   * @param {{ fresh?: boolean }} [options]
    */
-  scan(reported, { fresh = false } = {}) {
-    const stats = processTable(fresh);
-    this.hasProc = stats !== null;
-    if (stats === null) {
+  scan(reported) {
+    const rootStat = readStatSync(this.root);
+    this.hasProc = rootStat !== null || existsSync('/proc/self/stat');
+    if (!this.hasProc) {
       for (const { pid } of reported) this.reported.add(pid);
       return;
     }
+    /** @type {Map<number, import('./proc-stat.mjs').ProcStat | null>} */
+    const seen = new Map();
+    const statOf = (pid) => {
+      if (!seen.has(pid)) seen.set(pid, pid === this.root ? rootStat : readStatSync(pid));
+      return seen.get(pid) ?? null;
+    };
+    /** A member still alive, and still the process we took it for. */
+    const live = (pid) => {
+      const stat = statOf(pid);
+      return stat && !stat.dead && this.members.get(pid) === stat.start ? stat : null;
+    };
+    for (const { pid, start } of reported) {
+      if (start && !this.members.has(pid) && statOf(pid)?.start === start) this.members.set(pid, start);
+    }
+    // Descendants of live members: a child is ours if its parent is, checked by start time.
+    const queue = [...this.members.keys()].filter((pid) => live(pid));
+    let childrenFiles = true;
+    while (queue.length) {
+      const parent = /** @type {number} */ (queue.pop());
+      const children = childrenOf(parent);
+      if (children === null) {
+        childrenFiles = false;
+        break;
+      }
+      for (const pid of children) {
+        const stat = statOf(pid);
+        if (!stat || stat.dead || stat.ppid !== parent || this.members.has(pid)) continue;
+        this.members.set(pid, stat.start);
+        queue.push(pid);
+      }
+    }
+    if (!childrenFiles) this.scanTable();
+    this.liveStats = [...this.members.keys()].map(live).filter((stat) => stat !== null);
+  }
+
+  /** Where the kernel lists no children: the whole process table, by parent links and the root's group. */
+  scanTable() {
+    const stats = readAllStatsSync() ?? [];
     const byPid = new Map(stats.map((stat) => [stat.pid, stat]));
-    /** @param {number} pid */
     const live = (pid) => {
       const stat = byPid.get(pid);
       return stat && !stat.dead && this.members.get(pid) === stat.start ? stat : null;
     };
-    for (const { pid, start } of reported) {
-      if (start && !this.members.has(pid) && byPid.get(pid)?.start === start) this.members.set(pid, start);
-    }
-    // The root's process group outlives the root; it is ours unless the root's pid now names a stranger.
+    // The root's group outlives the root; it is ours unless the root's pid now names a stranger.
     const rootNow = byPid.get(this.root);
     const groupIsOurs = this.members.has(this.root) && (!rootNow || rootNow.start === this.members.get(this.root));
     let grew = true;
@@ -79,7 +145,6 @@ export class ProcessTree {
         }
       }
     }
-    this.liveStats = [...this.members.keys()].map(live).filter((stat) => stat !== null);
   }
 
   /** Live members other than the root (a supervisor's workers, a daemon); needs a scan first. */
@@ -97,10 +162,14 @@ export class ProcessTree {
     const owners = new Map();
     for (const { pid } of this.liveStats) for (const inode of socketInodesSync(pid)) owners.set(inode, pid);
     if (owners.size === 0) return [];
-    return readListeningSocketsSync().flatMap(({ inode, protocol, address, port }) => {
+    const key = [...owners.keys()].sort().join(',');
+    if (this.lastSockets && this.lastSockets.key === key && Date.now() - this.lastSockets.at < REREAD_MS) return this.lastSockets.found;
+    const found = socketTables().flatMap(({ inode, protocol, address, port }) => {
       const pid = owners.get(inode);
       return pid === undefined ? [] : [{ pid, protocol, address, port }];
     });
+    this.lastSockets = { key, at: Date.now(), found };
+    return found;
   }
 
   /**
@@ -111,7 +180,7 @@ export class ProcessTree {
    * @returns {number} how many processes were signalled
    */
   signalAll(reported, exited, signal = 'SIGKILL') {
-    this.scan(reported, { fresh: true });
+    this.scan(reported);
     // Without /proc the root is left to its ChildProcess handle, which knows when it was reaped.
     const targets = this.hasProc
       ? this.liveStats

@@ -18,7 +18,7 @@ const QUIET_MS = 150;
 const DRAIN_LIMIT_MS = 3000;
 const OBSERVER_FRAME = /^\s+at .*[\\/]\.portside[\\/]observer\.cjs:\d+/;
 /** How long one read of the OS socket table stands for the run (it costs a scan of /proc). */
-const SOCKETS_TTL_MS = 100;
+const SOCKETS_TTL_MS = 150;
 
 export class Run {
   /**
