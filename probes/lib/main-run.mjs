@@ -25,9 +25,9 @@ export function watchWindowMs(ctx) {
   return WATCH_MS * (typeof scale === 'number' && scale > 0 ? scale : 1);
 }
 
-/** True when the program ended or stalled without ever calling listen(). */
+/** True when the program ended or stalled without ever calling listen() (the inspector and UDP clients do not count). */
 export function neverStarted(ready) {
-  return ready.state !== 'listening' && ready.state !== 'elsewhere' && ready.summary.servers.length === 0;
+  return ready.state !== 'listening' && ready.state !== 'elsewhere' && !ready.summary.servers.some((s) => !s.implicit && s.kind !== 'inspector');
 }
 
 /** The one result that explains a server that never started; the other rules are skipped. */

@@ -28,11 +28,14 @@ export async function waitReady(run, port, timeoutMs) {
       if (exited && !run.livesOn()) return { state: 'exited', summary, exit: exited };
       // Without a socket table, a process the observer cannot see is only found by knocking.
       if (!summary.osTable && port !== null && (await reachable(port, 500)).ok) return { state: 'listening', server: null, summary };
-      if (summary.servers.length !== lastCount) {
-        lastCount = summary.servers.length;
+      // Only servers a client could be sent to count here: the inspector's port or a UDP socket,
+      // opened first, says nothing yet about where the server will listen.
+      const streams = { ...summary, servers: summary.servers.filter(isStreamServer) };
+      if (streams.servers.length !== lastCount) {
+        lastCount = streams.servers.length;
         quietSince = Date.now();
       }
-      if (port !== null && allSettled(summary) && Date.now() - quietSince >= QUIET_MS) return { state: 'elsewhere', summary };
+      if (port !== null && allSettled(streams) && Date.now() - quietSince >= QUIET_MS) return { state: 'elsewhere', summary };
       return undefined;
     },
     { timeoutMs, signal: run.ctx.signal },

@@ -50,5 +50,5 @@ function callFor(summary, port) {
 function inspectorHint(summary, port) {
   const server = summary.servers.find((s) => s.kind === 'inspector' && (s.requested.port === port || s.listening?.port === port));
   if (!server || server.at) return {};
-  return { hint: `The inspector (node --inspect=${port}) opens a port of its own. Leave --inspect out of the start command, or let it pick a free port with --inspect=0.` };
+  return { hint: `The inspector (node --inspect) opens port ${port} of its own, beside PORT. Leave --inspect out of the start command; use it only when debugging on your own machine.` };
 }
