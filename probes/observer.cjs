@@ -10,7 +10,11 @@
 // would swallow a crash), prints nothing, and rethrows whatever listen() throws.
 'use strict';
 
-const LOG = process.env.PORTSIDE_OBSERVER_LOG;
+// The check's own variables (PORTSIDE_*), which children and workers get back when the program
+// hands them an env of their own.
+/** @type {Record<string, string>} */
+const CHECK_VARS = Object.fromEntries(Object.entries(process.env).filter(([name, value]) => name.startsWith('PORTSIDE_') && value !== undefined).map(([name, value]) => [name, String(value)]));
+const LOG = CHECK_VARS.PORTSIDE_OBSERVER_LOG;
 if (LOG && !global.__portsideObserver) {
   global.__portsideObserver = true;
   install(LOG);
@@ -151,7 +155,7 @@ function install(logFile) {
   write({ event: 'start', ppid: process.ppid, start: startTicks(process.pid), argv: process.argv.slice(1, 4) });
   if (threadId !== 0) return; // a worker's end is not the process's exit
   process.on('exit', (code) => write({ event: 'exit', code }));
-  watchHarness(Number(process.env.PORTSIDE_HARNESS_PID));
+  watchHarness(Number(CHECK_VARS.PORTSIDE_HARNESS_PID));
 }
 
 /**
@@ -238,14 +242,14 @@ function observeInspector({ write, serverId, captureStack, callSite, portOf }) {
 }
 
 /**
- * Child processes keep the observer even when the program hands them an env of its own
+ * Child processes and worker threads keep the observer even when the program hands them an env of its own
  * (`spawn('node', ['app.js'], { env: { PORT } })`): the check's variables (PORTSIDE_*) and the
  * preload go back into that env. Every child's pid is logged, so the harness can stop it even
  * if it is not node, or detaches and outlives its parent.
  */
 function rearmChildren({ write }) {
   const childProcess = require('node:child_process');
-  const ours = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('PORTSIDE_')));
+  const ours = CHECK_VARS;
   const preload = `--require ${__filename.includes(' ') ? JSON.stringify(__filename) : __filename}`;
   /** The env a child would get, with the observer put back; null when it has it already. */
   const armed = (env) => {
@@ -275,6 +279,17 @@ function rearmChildren({ write }) {
   };
   for (const name of ['spawn', 'fork', 'execFile', 'spawnSync', 'execFileSync']) patch(name, true);
   for (const name of ['exec', 'execSync']) patch(name, false);
+
+  // A worker thread runs the preloads named in the NODE_OPTIONS of its env: with `env: { … }` of
+  // its own it would run without the observer.
+  const workerThreads = require('node:worker_threads');
+  const OriginalWorker = workerThreads.Worker;
+  workerThreads.Worker = class Worker extends OriginalWorker {
+    constructor(filename, options) {
+      const env = options && options.env !== null && typeof options.env === 'object' ? armed(options.env) : null;
+      super(filename, env ? { ...options, env } : options);
+    }
+  };
 }
 
 /**

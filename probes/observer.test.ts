@@ -118,6 +118,15 @@ http.createServer().listen(0, () => {
     expect(summary.servers.every((s) => s.listening)).toBe(true);
   });
 
+  test('follows a worker thread given an env of its own', () => {
+    const { summary } = runObserved(`
+const { Worker } = require('node:worker_threads');
+const worker = new Worker("require('node:net').createServer().listen(0, () => process.exit(0))", { eval: true, env: { QUEUE: 'mail' } });
+worker.on('exit', () => process.exit(0));
+`);
+    expect(summary.servers).toEqual([expect.objectContaining({ tid: 1, kind: 'net', listening: expect.objectContaining({ port: expect.any(Number) }) })]);
+  });
+
   test('re-arms children started with an env of their own (CJS execFile, ESM spawn and fork), and reports their pids', () => {
     const child = "require('node:net').createServer().listen(0, () => { console.log(process.env.PORTSIDE_TEST_MARK); process.exit(0); });";
     const cjs = runObserved(`
