@@ -66,9 +66,12 @@ export function notListening(ctx, id, run, port, ready, { what = `With PORT=${po
   const source = portSource(ctx, { port: elsewhere[0] ?? summary.servers[0]?.requested.port, summary });
   if (ready.state === 'timeout') {
     const seconds = ctx.readyTimeoutMs / 1000;
+    const said = claimsListening(run.output().text);
     const message = summary.servers.length
       ? `${what}, your server called ${summary.servers.map((s) => describeServerCall(s)).join(' and ')} but was not listening on ${port} after ${seconds} s; it was stopped.`
-      : `${what}, your server had not called listen() after ${seconds} s; it was stopped. Something before listen() may be stuck in a loop or waiting.`;
+      : said
+        ? `${what}, your program printed "${said}", but after ${seconds} s none of its processes was listening on ${port}${summary.osTable ? '' : ' that Portside could see'}; it was stopped.`
+        : `${what}, your server had not called listen() after ${seconds} s; it was stopped. Something before listen() may be stuck in a loop or waiting.`;
     return result(id, 'timeout', message, { ...base, ...source });
   }
   if (ready.state === 'exited') {
@@ -104,4 +107,10 @@ export function crashFacts(ctx, run) {
   if (syntax && /SyntaxError/.test(text)) location = { file: syntax.file, line: syntax.line, column: syntax.column, snippet: syntax.snippet };
   else if (location && ctx.sources[location.file]) location = { ...location, snippet: lineOf(ctx.sources[location.file], location.line) };
   return { error, location };
+}
+
+/** The last line of output in which the program says it is listening or running on a port. */
+export function claimsListening(text) {
+  const lines = text.split('\n').map((line) => line.trim()).filter((line) => /\b(listening|started|running|ready|serving)\b/i.test(line) && /\b\d{2,5}\b/.test(line));
+  return lines.at(-1)?.slice(0, 120);
 }

@@ -3,7 +3,7 @@
 // gate: when it never calls listen() at all, the server "never started" and that is said once.
 import { Run } from './run.mjs';
 import { runEnv } from './stub-upstream.mjs';
-import { crashFacts } from './explain.mjs';
+import { claimsListening, crashFacts } from './explain.mjs';
 import { describeExit, result, runDetails } from './results.mjs';
 
 /** How long after readiness a rule about "no other port" keeps watching (before the check's timeout scale). */
@@ -31,7 +31,7 @@ export function neverStarted(ready) {
 }
 
 /** The one result that explains a server that never started; the other rules are skipped. */
-export function neverStartedResult(ctx, id, { run, ready }) {
+export function neverStartedResult(ctx, id, { run, ready, port }) {
   const details = { ...runDetails(run), expected: 'the server keeps running and calls listen()', neverStarted: true };
   if (ready.state === 'spawn-error') {
     return result(id, 'error', `The check could not start "${ctx.command}": ${ready.exit?.spawnError}. This is a problem with the environment, not with your code.`, details);
@@ -42,7 +42,7 @@ export function neverStartedResult(ctx, id, { run, ready }) {
     if (said) {
       // Its own output says it is listening: do not call it stuck. Say what was and was not seen.
       if (!ready.summary.osTable) {
-        return result(id, 'error', `Your program printed "${said}", but Portside could not see any of its processes listen: no listen() reached its observer and this system has no socket table to look in. So whether your server started could not be checked. This is a limit of the environment, not a problem in your code.`, details);
+        return result(id, 'error', `Your program printed "${said}", but nothing answered on PORT=${port} within ${seconds} s, and Portside could not see where its processes listen: no listen() reached its observer and this system has no socket table to look in. So whether and where your server started could not be checked. This is a limit of the environment, not a problem in your code.`, details);
       }
       return result(id, 'timeout', `Your program printed "${said}", but after ${seconds} s none of its processes was listening: Portside saw no listen() call and nothing in the system's socket table, so it was stopped.`, details);
     }
@@ -59,8 +59,3 @@ export function neverStartedResult(ctx, id, { run, ready }) {
   return result(id, 'fail', `Your server never started: it crashed — ${describeExit(exit)} before it called listen()${why}${where}`, { ...details, ...crash.location, crashed: true });
 }
 
-/** The last line of output in which the program says it is listening or running on a port. */
-function claimsListening(text) {
-  const lines = text.split('\n').map((line) => line.trim()).filter((line) => /\b(listening|started|running|ready|serving)\b/i.test(line) && /\b\d{2,5}\b/.test(line));
-  return lines.at(-1)?.slice(0, 120);
-}
