@@ -2,11 +2,11 @@
 // the inspector's, in any process or thread of the program. It does not talk to the server, so
 // it does not take a turn on the main run (`watches`): it keeps watching for a few seconds after
 // the server is ready, to see an admin port or a worker that listens later, while the other
-// rules go on.
+// rules go on. A second port ends the watch at once.
 import { isStreamServer, listeningPorts, portsUsed, serverOn } from '../lib/observer-log.mjs';
 import { observedLines, portList, portSource, notListening } from '../lib/explain.mjs';
 import { watchWindowMs } from '../lib/main-run.mjs';
-import { sleep } from '../lib/poll.mjs';
+import { pollUntil } from '../lib/poll.mjs';
 import { result, runDetails } from '../lib/results.mjs';
 
 export default {
@@ -15,8 +15,16 @@ export default {
   watches: true,
   async check(ctx, { run, port, ready, readyAt }) {
     if (ready.state !== 'listening') return notListening(ctx, this.id, run, port, ready);
-    await sleep(readyAt + watchWindowMs(ctx) - Date.now(), ctx.signal);
-    const summary = run.summary();
+    // Another port ends the watch at once; only "no other port" needs the whole window.
+    const watched = await pollUntil(
+      () => {
+        const now = run.summary();
+        const ended = run.exitInfo && !run.livesOn();
+        return ended || portsUsed(now).some((p) => p !== port) ? now : undefined;
+      },
+      { timeoutMs: Math.max(0, readyAt + watchWindowMs(ctx) - Date.now()), signal: ctx.signal, firstMs: 50, maxMs: 200 },
+    );
+    const summary = watched.value ?? run.summary();
     const details = { ...runDetails(run), expected: `listen() on port ${port} only`, observed: observedLines(summary) };
     if (!serverOn(summary, port) && !summary.osTable) {
       return result(this.id, 'error', `Something answered on PORT=${port}, but Portside could not see which ports your program opened: the process that answered does not run Portside's observer (it is not node, or was started in a way the observer cannot follow), and this system has no socket table to read. So "no other port" could not be checked. This is a limit of the environment, not a problem in your code.`, details);
