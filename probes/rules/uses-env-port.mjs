@@ -20,7 +20,10 @@ export default {
       () => {
         const now = run.summary();
         const ended = run.exitInfo && !run.livesOn();
-        return ended || portsUsed(now).some((p) => p !== port) ? now : undefined;
+        // Once that listen() has bound or failed, so the message can say which.
+        const other = now.servers.filter((s) => typeof s.requested.port === 'number' && s.requested.port > 0 && s.requested.port !== port);
+        const settled = other.length > 0 && other.every((s) => s.listening || s.error);
+        return ended || settled || listeningPorts(now).some((p) => p !== port) ? now : undefined;
       },
       { timeoutMs: Math.max(0, readyAt + watchWindowMs(ctx) - Date.now()), signal: ctx.signal, firstMs: 50, maxMs: 200 },
     );
