@@ -272,8 +272,9 @@ function rearmChildren({ write }) {
         else args.splice(at, args[at] === undefined && args.length > at ? 1 : 0, { env });
       }
       const child = original.apply(this, args);
-      // Read now, while the child cannot have been reaped: its start time tells it apart from a later process given the same pid.
-      if (child && typeof child.pid === 'number') write({ event: 'child', child: child.pid, start: startTicks(child.pid), file: String(args[0]).slice(0, 200) });
+      // Only a running child (not spawnSync's record of one already reaped), its start time read
+      // now, while it cannot have been reaped: that tells it apart from a later process given its pid.
+      if (child instanceof childProcess.ChildProcess && typeof child.pid === 'number') write({ event: 'child', child: child.pid, start: startTicks(child.pid), file: String(args[0]).slice(0, 200) });
       return child;
     };
   };

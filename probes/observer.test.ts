@@ -147,5 +147,9 @@ spawned.on('exit', () => fork('child.cjs', [], { env: { A: '1' } }));
     expect(esm.summary.pids).toHaveLength(3);
     expect(esm.summary.servers.map((s) => s.pid)).toEqual(esm.summary.pids.slice(1));
     expect(esm.summary.processes.every((p) => /^\d+$/.test(p.start ?? ''))).toBe(true);
+    // A sync child is re-armed too, but not reported: it is gone (and its pid free) when spawnSync returns.
+    const sync = runObserved(`require('node:child_process').spawnSync(process.execPath, ['-e', ${JSON.stringify(child)}], { env: {} });`);
+    expect(sync.summary.servers).toHaveLength(1);
+    expect(sync.summary.children).toEqual([]);
   });
 });
