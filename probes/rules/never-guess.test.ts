@@ -44,7 +44,7 @@ describe('uses-env-port without an observer', () => {
 });
 
 describe('a server that never started, in words that agree with its output', () => {
-  const timedOut = (run: ReturnType<typeof fakeRun>) => neverStartedResult(ctx, 'responds-http', { run, ready: { state: 'timeout', summary: run.summary() } });
+  const timedOut = (run: ReturnType<typeof fakeRun>) => neverStartedResult(ctx, 'responds-http', { run, port: PORT, ready: { state: 'timeout', summary: run.summary() } });
 
   test('a program that printed "listening" is not called stuck in a loop', () => {
     const seen = timedOut(fakeRun({ observed: true, osTable: true, output: 'supervisor up\napp listening on 26883' }));
@@ -53,7 +53,7 @@ describe('a server that never started, in words that agree with its output', () 
     expect(seen.message).not.toMatch(/stuck in a loop/);
     const blind = timedOut(fakeRun({ output: 'app listening on 26883' }));
     expect(blind.status).toBe('error');
-    expect(blind.message).toMatch(/could not be checked/);
+    expect(blind.message).toMatch(new RegExp(`nothing answered on PORT=${PORT}.*could not be checked`));
   });
 
   test('a silent program that never listened may well be stuck', () => {
