@@ -13,7 +13,7 @@ export const CATALOGUE = {
     needs: [],
   },
   'uses-env-port': {
-    promise: 'Started with PORT=p, it listens on p and on no other port.',
+    promise: "Started with PORT=p, it listens on p and on no other port — TCP, UDP or the inspector's, in any process or thread, watched 2.5 s after start-up.",
     via: 'process',
     needs: [],
   },

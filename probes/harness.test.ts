@@ -50,6 +50,15 @@ describe('the harness protocol', () => {
     }
   });
 
+  test('uses-env-port keeps watching after readiness while the rules after it report at once', async () => {
+    const { events, exited } = await start('env-number-esm', ['uses-env-port', 'responds-http'], { bodyPattern: 'hello' });
+    expect(await exited).toBe(0);
+    const results = events.filter((e) => e.type === 'result').map((e) => e.result as { id: string; durationMs: number });
+    // Listed first, reported last: it watched for a late port (2.5 s) while responds-http was answered.
+    expect(results.map((r) => r.id)).toEqual(['responds-http', 'uses-env-port']);
+    expect(results[1]!.durationMs).toBeGreaterThanOrEqual(2000);
+  });
+
   test('exit 1 when a rule does not pass', async () => {
     const { events, exited } = await start('exits-at-once', ['responds-http', 'uses-env-port']);
     expect(await exited).toBe(1);

@@ -32,7 +32,7 @@ export function unavailableResult(ctx, id, run, name, base = {}) {
 
 /** Lines for `observed:` in a transcript: every listen() and what became of it. */
 export function observedLines(summary) {
-  if (!summary.observed && !summary.servers.length) return [summary.viaProc ? 'no listening socket' : '(no listen() calls could be observed: is the command a node program?)'];
+  if (!summary.observed && !summary.servers.length) return [summary.osTable ? "no listening socket in the system's socket table" : '(no listen() calls could be observed: is the command a node program?)'];
   if (summary.servers.length === 0) return ['listen() was never called'];
   return summary.servers.map(describeServer);
 }
@@ -130,9 +130,12 @@ export function notListening(ctx, id, run, port, ready, { what = `With PORT=${po
   const source = portSource(ctx, { port: elsewhere[0] ?? summary.servers[0]?.requested.port, summary });
   if (ready.state === 'timeout') {
     const seconds = ctx.readyTimeoutMs / 1000;
+    const said = claimsListening(run.output().text);
     const message = summary.servers.length
       ? `${what}, your server called ${summary.servers.map((s) => describeServerCall(s)).join(' and ')} but was not listening on ${port} after ${seconds} s; it was stopped.`
-      : `${what}, your server had not called listen() after ${seconds} s; it was stopped. Something before listen() may be stuck in a loop or waiting.`;
+      : said
+        ? `${what}, your program printed "${said}", but after ${seconds} s none of its processes was listening on ${port}${summary.osTable ? '' : ' that Portside could see'}; it was stopped.`
+        : `${what}, your server had not called listen() after ${seconds} s; it was stopped. Something before listen() may be stuck in a loop or waiting.`;
     return result(id, 'timeout', message, { ...base, ...source });
   }
   if (ready.state === 'exited') {
@@ -200,4 +203,10 @@ export function pythonLocation(text, ctx) {
     if (ctx.sources[file] !== undefined) found = { file, line: Number(line) };
   }
   return found;
+}
+
+/** The last line of output in which the program says it is listening or running on a port. */
+export function claimsListening(text) {
+  const lines = text.split('\n').map((line) => line.trim()).filter((line) => /\b(listening|started|running|ready|serving)\b/i.test(line) && /\b\d{2,5}\b/.test(line));
+  return lines.at(-1)?.slice(0, 120);
 }

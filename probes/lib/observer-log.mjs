@@ -18,7 +18,12 @@ export function parseLog(text) {
 }
 
 /**
- * @typedef {{ pid: number, id: number, kind: string, requested: { port?: number|string|null, host?: string, path?: string, handle?: boolean },
+ * One listen() or bind() call and what became of it. `protocol` is 'udp' for dgram sockets (TCP
+ * otherwise); `implicit` marks a UDP socket that send()/connect() bound by itself (a client);
+ * `tid` the worker thread (0: the main thread); `seenIn` says a socket came from the operating
+ * system's socket table rather than from the observer.
+ * @typedef {{ pid: number, tid?: number, id: number|string, kind: string, protocol?: 'tcp'|'udp', implicit?: boolean, seenIn?: 'os',
+ *   requested: { port?: number|string|null, host?: string, path?: string, handle?: boolean },
  *   at?: { file: string, line: number, column: number }, listening: { address?: string, family?: string, port?: number, path?: string } | null,
  *   error: { code?: string, message: string } | null, closed: boolean }} ObservedServer
  */
@@ -30,15 +35,24 @@ export function summarize(events) {
   const requests = [];
   const exits = [];
   const pids = new Set();
+  /** @type {{ pid: number, parent: number, start?: string }[]} processes the program started (any program) */
+  const children = [];
+  /** @type {Map<number, string | undefined>} node process → its start time (see ProcessTree) */
+  const starts = new Map();
   let lastStart = 0;
   for (const event of events) {
-    const key = `${event.pid}:${event.id}`;
+    const key = `${event.pid}:${event.tid ?? 0}:${event.id}`;
     if (event.event === 'start' || event.event === 'listen') lastStart = Math.max(lastStart, event.t ?? 0);
-    if (event.event === 'start') pids.add(event.pid);
+    if (event.event === 'start') {
+      pids.add(event.pid);
+      if (!event.tid) starts.set(event.pid, event.start);
+    }
     else if (event.event === 'exit') exits.push({ pid: event.pid, code: event.code });
+    else if (event.event === 'child') children.push({ pid: event.child, parent: event.pid, start: event.start });
     else if (event.event === 'listen') {
       const { port, host, path, handle } = event;
-      servers.set(key, { pid: event.pid, id: event.id, kind: event.kind, requested: { port, host, path, handle }, at: event.at, listening: null, error: null, closed: false });
+      const extra = { ...(event.tid ? { tid: event.tid } : {}), ...(event.protocol === 'udp' ? { protocol: /** @type {const} */ ('udp') } : {}), ...(event.implicit ? { implicit: true } : {}) };
+      servers.set(key, { pid: event.pid, ...extra, id: event.id, kind: event.kind, requested: { port, host, path, handle }, at: event.at, listening: null, error: null, closed: false });
     } else {
       const server = servers.get(key);
       if (event.event === 'request') requests.push({ pid: event.pid, id: event.id, method: event.method, url: event.url, port: server?.listening?.port });
@@ -51,12 +65,34 @@ export function summarize(events) {
   }
   // lastStart: when a node process last started or called listen(), so time limits can count
   // from the program's own start rather than from npm's or a slow machine's.
-  return { observed: pids.size > 0, pids: [...pids], servers: [...servers.values()], requests, exits, lastStart };
+  // Every process the observer reported, with its start time where known: the processes to stop.
+  const processes = [...[...starts].map(([pid, start]) => ({ pid, start })), ...children.map(({ pid, start }) => ({ pid, start }))];
+  return { observed: pids.size > 0, pids: [...pids], servers: [...servers.values()], requests, exits, children, processes, lastStart };
 }
 
-/** Ports some server actually listened on (in the order they were asked for). */
+/**
+ * Adds the sockets the operating system shows for the run's processes that the observer did not
+ * record (a program that is not node, a socket opened some other way). A socket on a port the
+ * observer already knows is the same socket seen twice; one of an observed process whose listen()
+ * has not reported back yet is most likely that listen() and is left to the observer.
+ * @param {ReturnType<typeof summarize>} summary
+ * @param {{ pid: number, protocol: 'tcp'|'udp', address: string, port: number }[]} sockets
+ */
+export function addOsSockets(summary, sockets) {
+  const known = new Set(summary.servers.flatMap((s) => [s.listening?.port, s.requested.port].filter((p) => typeof p === 'number' && p > 0).map((p) => `${s.protocol ?? 'tcp'}:${p}`)));
+  const binding = new Set(summary.servers.filter((s) => !s.listening && !s.error).map((s) => s.pid));
+  for (const { pid, protocol, address, port } of sockets) {
+    const key = `${protocol}:${port}`;
+    if (known.has(key) || binding.has(pid)) continue;
+    known.add(key);
+    summary.servers.push({ pid, id: `os:${key}`, kind: 'process', protocol, seenIn: 'os', requested: { port }, listening: { address, port }, error: null, closed: false });
+  }
+  return summary;
+}
+
+/** Ports some server actually listened on or bound (in the order they were asked for); not client sockets. */
 export function listeningPorts(summary) {
-  const ports = summary.servers.filter((s) => s.listening && typeof s.listening.port === 'number').map((s) => s.listening.port);
+  const ports = summary.servers.filter((s) => s.listening && !s.implicit && typeof s.listening.port === 'number').map((s) => s.listening.port);
   return [...new Set(ports)];
 }
 
@@ -69,34 +105,49 @@ export function portsUsed(summary) {
   return [...new Set([...listeningPorts(summary), ...requested])];
 }
 
+/** The servers bound somewhere (TCP, UDP, the inspector) — not client sockets. */
+export function listeners(summary) {
+  return summary.servers.filter((s) => s.listening && !s.implicit);
+}
+
 /** True when every listen() call has either bound or failed: nothing is still on its way. */
 export function allSettled(summary) {
   return summary.servers.length > 0 && summary.servers.every((s) => s.listening || s.error);
 }
 
-/** The server listening on `port`, if any. */
+/** A server a client can connect to and talk to: TCP, and not the inspector. */
+export function isStreamServer(server) {
+  return server.protocol !== 'udp' && server.kind !== 'inspector';
+}
+
+/** The (TCP) server listening on `port`, if any. */
 export function serverOn(summary, port) {
-  return summary.servers.find((s) => s.listening?.port === port);
+  return summary.servers.find((s) => s.listening?.port === port && isStreamServer(s));
 }
 
 /** How listen() was called, in the learner's words: `listen(3000, "0.0.0.0")`. */
 export function describeCall(server) {
   const { port, host, path, handle } = server.requested;
-  if (handle) return 'listen(<handle>)';
-  if (path !== undefined && path !== null) return `listen(${JSON.stringify(path)})`;
+  const call = server.protocol === 'udp' ? 'bind' : 'listen';
+  if (server.kind === 'inspector') return port === undefined || port === null ? 'the inspector' : `the inspector (port ${port})`;
+  if (handle) return `${call}(<handle>)`;
+  if (path !== undefined && path !== null) return `${call}(${JSON.stringify(path)})`;
   const shownPort = port === null || port === undefined ? 'undefined' : typeof port === 'number' ? String(port) : JSON.stringify(port);
-  return host ? `listen(${shownPort}, ${JSON.stringify(host)})` : `listen(${shownPort})`;
+  return host ? `${call}(${shownPort}, ${JSON.stringify(host)})` : `${call}(${shownPort})`;
 }
 
 /** One line per server: what was asked, where from, and what happened. */
 export function describeServer(server) {
-  if (server.kind === 'process') return `a process listening on ${formatAddress(server.listening.address, server.listening.port)} (seen in /proc)`;
+  const bound = server.protocol === 'udp' ? 'bound to' : 'listening on';
+  if (server.seenIn === 'os') return `a process (pid ${server.pid}) ${server.protocol === 'udp' ? 'with a UDP socket bound to' : 'listening on'} ${formatAddress(server.listening.address, server.listening.port)} (seen in the system's socket table)`;
   const where = server.at ? ` at ${server.at.file}:${server.at.line}:${server.at.column}` : '';
+  const thread = server.tid ? ` in worker thread ${server.tid}` : '';
+  const kind = server.kind === 'inspector' ? '' : server.protocol === 'udp' ? (server.implicit ? 'udp client socket ' : 'udp socket ') : `${server.kind} server `;
   let outcome = 'still binding';
   if (server.listening?.path) outcome = `listening on the pipe ${server.listening.path}`;
-  else if (server.listening) outcome = `listening on ${formatAddress(server.listening.address, server.listening.port)}`;
+  else if (server.listening) outcome = `${bound} ${formatAddress(server.listening.address, server.listening.port)}`;
   else if (server.error) outcome = `failed: ${server.error.code ?? server.error.message}`;
-  return `${server.kind} server ${describeCall(server)}${where} → ${outcome}`;
+  return `${kind}${describeCall(server)}${thread}${where} → ${outcome}`;
 }
 
 export function formatAddress(address, port) {

@@ -1,7 +1,8 @@
 // Runs a check's rules and reports each as soon as it is known:
 //   - static rules at once;
 //   - the main run (PORT=p) starts, and with it every rule that starts its own runs, in parallel;
-//   - rules probing the main run take turns on it, in lesson order, once it listens;
+//   - rules probing the main run take turns on it, in lesson order, once it listens; rules that
+//     only watch its evidence (`watches`) watch beside them;
 //   - `last` rules (default-port, on a fixed port) after every other run has stopped.
 // If the main run never calls listen(), the first server rule says so once ("your server never
 // started: …") and the other server rules are reported `skipped`, with details.blockedBy.
@@ -63,7 +64,12 @@ export async function runRules(ctx, emit) {
       const main = await mainRun;
       try {
         if (neverStarted(main.ready)) return;
-        for (const rule of server.filter((r) => r.kind === 'main')) report(await execute(rule, ctx, main));
+        // Rules that only watch the evidence (uses-env-port) need no turn: they keep watching
+        // beside the others, and the main run lives until they are done.
+        const onMain = server.filter((r) => r.kind === 'main');
+        const watching = onMain.filter((r) => r.watches).map(async (rule) => report(await execute(rule, ctx, main)));
+        for (const rule of onMain.filter((r) => !r.watches)) report(await execute(rule, ctx, main));
+        await Promise.all(watching);
       } finally {
         await main.run.stop();
       }

@@ -2,7 +2,8 @@
 // runner alike: TCP and UDP, IPv4 and IPv6, from /proc/net/{tcp,tcp6,udp,udp6}, matched to
 // processes by socket inode (/proc/<pid>/fd/* → `socket:[inode]`).
 // A TCP socket listens in state 0A (LISTEN); a UDP socket has no such state, so it counts as
-// bound as soon as it has a local port.
+// bound as soon as it has a local port — unless it is connected to one peer (a client, such as
+// a DNS lookup's socket), which nobody else can reach.
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { readdir, readFile, readlink } from 'node:fs/promises';
 
@@ -43,11 +44,12 @@ export function parseSocketTable(text, { protocol, family }) {
   const sockets = [];
   for (const line of text.split('\n').slice(1)) {
     // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode …
-    const [, local = '', , state, , , , , , inode] = line.trim().split(/\s+/);
+    const [, local = '', remote = '', state, , , , , , inode] = line.trim().split(/\s+/);
     const [hexAddress = '', hexPort = ''] = local.split(':');
     const port = parseInt(hexPort, 16);
     if (!inode || !Number.isInteger(port)) continue;
-    const listening = protocol === 'tcp' ? state === TCP_LISTEN : port > 0;
+    const connected = parseInt(remote.split(':')[1] ?? '0', 16) > 0;
+    const listening = protocol === 'tcp' ? state === TCP_LISTEN : port > 0 && !connected;
     if (!listening) continue;
     const address = family === 6 ? ipv6Address(hexAddress) : ipv4Address(hexAddress);
     sockets.push({ protocol, family, address, port, inode });

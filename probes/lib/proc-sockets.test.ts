@@ -16,7 +16,8 @@ describe('parseSocketTable', () => {
     { what: 'a TCP listener on ::', table: { protocol: 'tcp', family: 6 }, line: row(`${ZERO6}:1F90`, `${ZERO6}:0000`, '0A', '777'), expected: [{ protocol: 'tcp', family: 6, address: '::', port: 8080, inode: '777' }] },
     { what: 'a TCP listener on ::1', table: { protocol: 'tcp', family: 6 }, line: row('00000000000000000000000001000000:0050', `${ZERO6}:0000`, '0A', '9'), expected: [{ protocol: 'tcp', family: 6, address: '::1', port: 80, inode: '9' }] },
     { what: 'a bound UDP socket (UNCONN)', table: { protocol: 'udp', family: 4 }, line: row('00000000:14E9', '00000000:0000', '07', '55'), expected: [{ protocol: 'udp', family: 4, address: '0.0.0.0', port: 5353, inode: '55' }] },
-    { what: 'a connected UDP socket', table: { protocol: 'udp', family: 6 }, line: row(`${ZERO6}:0035`, `${ZERO6}:0000`, '01', '56'), expected: [{ protocol: 'udp', family: 6, address: '::', port: 53, inode: '56' }] },
+    { what: 'an unconnected UDP socket on IPv6', table: { protocol: 'udp', family: 6 }, line: row(`${ZERO6}:0035`, `${ZERO6}:0000`, '07', '56'), expected: [{ protocol: 'udp', family: 6, address: '::', port: 53, inode: '56' }] },
+    { what: 'a connected UDP socket (a client, such as a DNS lookup)', table: { protocol: 'udp', family: 4 }, line: row('0100007F:D431', '0100007F:0035', '01', '58'), expected: [] },
     { what: 'a UDP socket without a local port', table: { protocol: 'udp', family: 4 }, line: row('00000000:0000', '00000000:0000', '07', '57'), expected: [] },
     { what: 'a truncated line', table: { protocol: 'tcp', family: 4 }, line: '   0: 0100007F:1F40 00000000:0000 0A', expected: [] },
   ] as const)('$what', ({ table, line, expected }) => {

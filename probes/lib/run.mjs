@@ -1,14 +1,15 @@
-// One start of the learner's command: its own process group (so its whole tree can be killed),
-// its own observer log, its output tail, and waits that end as soon as the answer is known.
+// One start of the learner's command: its own process group, its own observer log, its output
+// tail, the tree of every process it started (so all of them are seen and all are stopped), and
+// waits that end as soon as the answer is known.
 import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync, unlinkSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { displayCommand } from './command.mjs';
 import { launchSpec } from './launch.mjs';
-import { listeningPorts, parseLog, summarize } from './observer-log.mjs';
+import { addOsSockets, listeningPorts, parseLog, summarize } from './observer-log.mjs';
 import { OutputTail } from './output-tail.mjs';
 import { within } from './poll.mjs';
-import { groupListeners } from './proc-listeners.mjs';
+import { ProcessTree } from './process-tree.mjs';
 import { waitExitOrListen, waitReady } from './waits.mjs';
 
 let counter = 0;
@@ -16,6 +17,8 @@ let counter = 0;
 const QUIET_MS = 150;
 const DRAIN_LIMIT_MS = 3000;
 const OBSERVER_FRAME = /^\s+at .*[\\/]\.portside[\\/]observer\.cjs:\d+/;
+/** How long one read of the OS socket table stands for the run (it costs a scan of /proc). */
+const SOCKETS_TTL_MS = 150;
 
 export class Run {
   /**
@@ -29,8 +32,9 @@ export class Run {
     this.display = displayCommand(ctx.command, env, unset);
     this.logFile = join(ctx.tmpDir, `${label}-${++counter}.jsonl`);
     this.tail = new OutputTail();
-    /** @type {Map<string, { pid: number, address: string, port: number }>} listening sockets seen in /proc, by address:port */
-    this.procSeen = new Map();
+    /** @type {ProcessTree | null} */
+    this.tree = null;
+    this.osSockets = { at: 0, sockets: /** @type {ReturnType<ProcessTree['sockets']>} */ (null) };
     this.exitInfo = null;
     this.spawnError = null;
     this.startedAt = Date.now();
@@ -49,6 +53,7 @@ export class Run {
     }
     const child = spawn(spec.file, spec.args, { cwd: ctx.cwd, env: spec.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
+    if (child.pid !== undefined) this.tree = new ProcessTree(child.pid);
     child.stdout.setEncoding('utf8');
     child.stderr.setEncoding('utf8');
     let lastOutputAt = Date.now();
@@ -85,29 +90,46 @@ export class Run {
     return this.child?.pid;
   }
 
-  /** What the observer has recorded so far. */
+  /**
+   * The evidence so far: what the observer recorded in every process and thread of the run,
+   * merged with the sockets the operating system shows for the run's processes (always, where
+   * there is a socket table: it also sees programs that are not node). `osTable` says whether
+   * that table could be read.
+   */
   summary() {
-    let text = '';
-    try {
-      text = readFileSync(this.logFile, 'utf8');
-    } catch {
-      // Not written yet.
-    }
-    const summary = summarize(parseLog(text));
-    if (!summary.observed && this.child?.pid) this.addProcListeners(summary);
-    return summary;
+    const summary = summarize(parseLog(this.readLog()));
+    const sockets = this.socketsNow(summary);
+    if (sockets) addOsSockets(summary, sockets);
+    return { ...summary, osTable: sockets !== null };
   }
 
-  /** For programs the observer cannot see (not node), the listening sockets /proc shows. */
-  addProcListeners(summary) {
-    const pid = this.child?.pid;
-    const found = this.exitInfo || pid === undefined ? [] : groupListeners(pid);
-    if (found === null) return;
-    for (const { pid, address, port } of found) this.procSeen.set(`${address}:${port}`, { pid, address, port });
-    summary.viaProc = true;
-    for (const { pid, address, port } of this.procSeen.values()) {
-      summary.servers.push({ pid, id: `proc:${address}:${port}`, kind: 'process', requested: { port }, listening: { address, port }, error: null, closed: false });
+
+  readLog() {
+    try {
+      return readFileSync(this.logFile, 'utf8');
+    } catch {
+      return ''; // not written yet
     }
+  }
+
+  /** @param {ReturnType<typeof summarize>} summary */
+  socketsNow(summary) {
+    if (!this.tree) return null;
+    if (Date.now() - this.osSockets.at >= SOCKETS_TTL_MS) {
+      this.tree.scan(summary.processes);
+      this.osSockets = { at: Date.now(), sockets: this.tree.sockets() };
+    }
+    return this.osSockets.sockets;
+  }
+
+  /** True when a process the run started lives on after the direct child exited (a supervisor's worker, a daemon). */
+  livesOn() {
+    if (!this.tree) return false;
+    const summary = summarize(parseLog(this.readLog()));
+    this.tree.scan(summary.processes);
+    if (this.tree.hasProc) return this.tree.othersAlive();
+    const exited = new Set(summary.exits.map((e) => e.pid));
+    return summary.pids.some((pid) => pid !== this.pid && !exited.has(pid));
   }
 
   /** The output tail, without the observer's own stack frames (they would only confuse). */
@@ -148,13 +170,23 @@ export class Run {
     }
   }
 
-  /** Kills the tree and waits for the exit; also removes sockets a path-listen left behind. */
+  /**
+   * Kills everything the run started and waits for the direct child's exit: its process group,
+   * then every process of its tree (a daemon that detached into its own session too), and once
+   * more afterwards for anything started meanwhile. Also removes sockets a path-listen left behind.
+   */
   async stop() {
     if (this.stopped) return this.stopped;
     this.stopped = (async () => {
+      const killTree = () => {
+        const summary = summarize(parseLog(this.readLog()));
+        this.tree?.signalAll(summary.processes, new Set(summary.exits.map((e) => e.pid)));
+      };
       this.signal('SIGKILL');
+      killTree();
       await this.waitExit(3000);
       this.signal('SIGKILL'); // grandchildren that outlived their parent keep the group alive
+      killTree();
       this.removeSocketFiles();
     })();
     return this.stopped;

@@ -1,6 +1,6 @@
 // Waiting on a run without fixed sleeps: poll its observer log (and, for programs that are not
 // node, a TCP connect) with backoff, and stop as soon as the answer is known.
-import { allSettled, serverOn } from './observer-log.mjs';
+import { allSettled, isStreamServer, listeners, serverOn } from './observer-log.mjs';
 import { pollUntil } from './poll.mjs';
 import { reachable } from './tcp.mjs';
 
@@ -22,15 +22,20 @@ export async function waitReady(run, port, timeoutMs) {
       // Listening on the port counts even if the process died right after: the port choice was
       // right, and whatever probes it next will find it gone and say so. (Checking the exit
       // first would make the answer depend on how fast we polled.)
-      const server = port === null ? summary.servers.find((s) => s.listening) : serverOn(summary, port);
+      const server = port === null ? listeners(summary).find(isStreamServer) : serverOn(summary, port);
       if (server) return { state: 'listening', server, summary };
-      if (exited) return { state: 'exited', summary, exit: exited };
-      if (!summary.observed && port !== null && (await reachable(port, 500)).ok) return { state: 'listening', server: null, summary };
-      if (summary.servers.length !== lastCount) {
-        lastCount = summary.servers.length;
+      // A supervisor or a daemon may exit while the process it started goes on to listen.
+      if (exited && !run.livesOn()) return { state: 'exited', summary, exit: exited };
+      // Without a socket table, a process the observer cannot see is only found by knocking.
+      if (!summary.osTable && port !== null && (await reachable(port, 500)).ok) return { state: 'listening', server: null, summary };
+      // Only servers a client could be sent to count here: the inspector's port or a UDP socket,
+      // opened first, says nothing yet about where the server will listen.
+      const streams = { ...summary, servers: summary.servers.filter(isStreamServer) };
+      if (streams.servers.length !== lastCount) {
+        lastCount = streams.servers.length;
         quietSince = Date.now();
       }
-      if (port !== null && allSettled(summary) && Date.now() - quietSince >= QUIET_MS) return { state: 'elsewhere', summary };
+      if (port !== null && allSettled(streams) && Date.now() - quietSince >= QUIET_MS) return { state: 'elsewhere', summary };
       return undefined;
     },
     { timeoutMs, signal: run.ctx.signal },
@@ -50,7 +55,7 @@ export async function waitExitOrListen(run, limitMs) {
     () => {
       if (run.exitInfo) return { exit: run.exitInfo };
       const summary = run.summary();
-      if (summary.servers.some((s) => s.listening)) return { listening: true };
+      if (listeners(summary).length) return { listening: true };
       if (Date.now() > Math.min(cap, Math.max(run.startedAt, summary.lastStart ?? 0) + limitMs)) return { timedOut: true };
       return undefined;
     },

@@ -58,14 +58,20 @@ async function judge(ctx, id, { host, expect, fallback, port, run }, external) {
   const address = serverOn(ready.summary, port)?.listening?.address;
   const bound = address ? formatAddress(address, port) : `port ${port}`;
   const wanted = expect === 'all' ? 'every interface (0.0.0.0)' : expect === 'loopback' ? 'loopback only (127.0.0.1)' : expect;
-  let ok = address ? matches(address, expect) : true;
+  // Unknown until seen: an address nobody could observe never counts as the right one.
+  /** @type {boolean | undefined} */
+  let ok = address ? matches(address, expect) : undefined;
   let outside = '';
-  if (ok && external) {
+  if (ok !== false && external && (expect === 'all' || expect === 'loopback')) {
     const reached = await tryConnect(external, port, 1000);
     outside = `; from ${external}: ${reached.ok ? 'reachable' : 'not reachable'}`;
-    ok = expect === 'all' ? reached.ok : expect === 'loopback' ? !reached.ok : ok;
+    ok = expect === 'all' ? reached.ok : !reached.ok;
   }
   const step = `${label} → bound ${bound}${outside}`;
+  if (ok === undefined) {
+    const why = external ? `connecting from ${external} cannot tell ${wanted} apart from other addresses` : 'this machine has no other network address to try connecting from';
+    return { step, result: result(id, 'error', `${label}, something answered on port ${port}, but Portside could not see which address it bound (the process is not observed and this system has no socket table), and ${why}. So binds-host-from-env could not be checked. This is a limit of the environment, not a problem in your code.`, { ...runDetails(run), expected: `bound to ${wanted}`, observed: observedLines(ready.summary) }) };
+  }
   if (ok) return { step };
   const why = host ? `With ${label}, your server bound ${bound}; it should bind ${wanted}.` : `With HOST unset, your server bound ${bound}; the lesson's default is ${fallback}.`;
   const fixed = fixedHost(ctx);

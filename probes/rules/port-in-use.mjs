@@ -9,7 +9,7 @@ import { pollUntil } from '../lib/poll.mjs';
 import { lineOf } from '../lib/ast.mjs';
 import { Run } from '../lib/run.mjs';
 import { runEnv } from '../lib/stub-upstream.mjs';
-import { describeServer } from '../lib/observer-log.mjs';
+import { describeServer, listeners } from '../lib/observer-log.mjs';
 import { observedLines } from '../lib/explain.mjs';
 import { describeExit, errorLine, result, runDetails, secondsText } from '../lib/results.mjs';
 
@@ -34,7 +34,7 @@ export default {
       const took = timing.firstListenAt && timing.exitAt ? timing.exitAt - timing.firstListenAt : undefined;
       const steps = [`port ${port} taken by another program first`, timing.firstListenAt ? `first listen() ${seconds(timing.firstListenAt - run.startedAt)} after start` : 'listen() was never called'];
       if (exit) steps.push(`${describeExit(exit)}${took !== undefined ? ` ${seconds(took)} after its first listen()` : ''}`);
-      const moved = summary.servers.filter((s) => s.listening);
+      const moved = listeners(summary);
       // Where to look: the listen() that moved to another port, else the first listen() on PORT.
       const call = (moved[0] ?? summary.servers.find((s) => s.requested.port === port))?.at;
       const where = call && ctx.sources[call.file] !== undefined ? { file: call.file, line: call.line, column: call.column, snippet: lineOf(ctx.sources[call.file], call.line) } : {};

@@ -3,7 +3,7 @@
 // listen on it, or crash with ERR_SOCKET_BAD_PORT, which does not say which setting was wrong.)
 import { Run } from '../lib/run.mjs';
 import { runEnv } from '../lib/stub-upstream.mjs';
-import { describeServer } from '../lib/observer-log.mjs';
+import { describeServer, listeners } from '../lib/observer-log.mjs';
 import { describeExit, errorLine, result, runDetails, secondsText } from '../lib/results.mjs';
 import { splitNodeReport } from '../lib/node-report.mjs';
 
@@ -35,7 +35,7 @@ export default {
 async function judge(run, value, startupLines, limit) {
   const exit = (await run.waitExitOrListen(limit)).exit ?? null;
   const summary = run.summary();
-  const listened = summary.servers.filter((s) => s.listening);
+  const listened = listeners(summary);
   const output = run.output().text;
   const verdict = (status, message, hint) => ({ value, run, status, message, hint, summary: status === 'pass' ? `${describeExit(exit)}, naming PORT` : message });
   if (listened.length) return verdict('fail', `your server accepted it: ${listened.map(describeServer).join('; ')}.`, CHECK_HINT);
