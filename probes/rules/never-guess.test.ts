@@ -22,7 +22,7 @@ function fakeRun({ servers = [] as object[], observed = false, osTable = false, 
   };
 }
 
-const ctx = { readyTimeoutMs: 10000, config: { timeoutScale: 0.001 }, signal: new AbortController().signal, analysis: { literalPorts: [], portChoices: [], envReads: [] }, sources: {}, command: 'node server.js' };
+const ctx = { readyTimeoutMs: 10000, config: { timeoutScale: 0.001 }, scaled: (ms: number) => Math.round(ms * 0.001), signal: new AbortController().signal, analysis: { literalPorts: [], portChoices: [], envReads: [] }, sources: {}, command: 'node server.js' };
 const osServer = (port: number, protocol = 'tcp') => ({ pid: 1234, id: `os:${protocol}:${port}`, kind: 'process', protocol, seenIn: 'os', requested: { port }, listening: { address: '0.0.0.0', port }, error: null, closed: false });
 
 describe('uses-env-port without an observer', () => {
