@@ -8,6 +8,7 @@ import { runEnv } from '../lib/stub-upstream.mjs';
 import { notListening, observedLines } from '../lib/explain.mjs';
 import { formatAddress, serverOn } from '../lib/observer-log.mjs';
 import { tryConnect } from '../lib/tcp.mjs';
+import { pollUntil } from '../lib/poll.mjs';
 import { result, runDetails, withDetails } from '../lib/results.mjs';
 import { fixedHost } from '../lib/advice.mjs';
 
@@ -55,7 +56,7 @@ async function judge(ctx, id, { host, expect, fallback, port, run }, external) {
   if (ready.state !== 'listening') {
     return { step: `${label} → not listening on ${port}`, result: notListening(ctx, id, run, port, ready, { what: `With ${label} and PORT=${port}` }) };
   }
-  const address = serverOn(ready.summary, port)?.listening?.address;
+  const address = await boundAddress(ctx, run, ready.summary, port);
   const bound = address ? formatAddress(address, port) : `port ${port}`;
   const wanted = expect === 'all' ? 'every interface (0.0.0.0)' : expect === 'loopback' ? 'loopback only (127.0.0.1)' : expect;
   // Unknown until seen: an address nobody could observe never counts as the right one.
@@ -77,6 +78,22 @@ async function judge(ctx, id, { host, expect, fallback, port, run }, external) {
   const fixed = fixedHost(ctx);
   const fix = fixed ? ` Read it from process.env.HOST in ${fixed.file} (line ${fixed.line}).` : ' Pass the host from process.env.HOST to listen().';
   return { step, result: result(id, 'fail', `${why}${fix}`, { ...runDetails(run), expected: `bound to ${wanted}`, observed: observedLines(ready.summary), ...fixed }) };
+}
+
+/**
+ * The address the server bound on `port`. Readiness can be seen (a connect, the socket table)
+ * a moment before the observer's record of the bound address arrives, so wait a little for it.
+ * @param {any} ctx
+ * @param {import('../lib/run.mjs').Run} run
+ * @param {any} summary the evidence at readiness
+ * @param {number} port
+ * @returns {Promise<string | undefined>}
+ */
+async function boundAddress(ctx, run, summary, port) {
+  const seen = serverOn(summary, port)?.listening?.address;
+  if (seen) return seen;
+  const later = await pollUntil(() => serverOn(run.summary(), port)?.listening?.address, { timeoutMs: ctx.scaled(1500), signal: ctx.signal });
+  return later.value;
 }
 
 function expectationFor(host) {
