@@ -12,6 +12,15 @@ export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 /** The longest `input` payload, in string length (UTF-16 code units); longer writes are split. */
 export const MAX_INPUT_LENGTH = 65536;
 
+/** The largest terminal a `spawn` or `resize` may ask for, in columns and rows. */
+export const MAX_TERMINAL_SIZE = 1000;
+
+/** A pseudo-terminal's size, in character cells. */
+export interface TerminalSize {
+  cols: number;
+  rows: number;
+}
+
 /** The page learns the runner token from this meta tag (content = token), which the app server injects. */
 export const RUNNER_META = 'portside-runner';
 
@@ -23,8 +32,11 @@ export type ClientMessage =
   | { op: 'writeFiles'; id: number; files: FileMap }
   | { op: 'readFile'; id: number; path: string }
   | { op: 'remove'; id: number; path: string }
-  | { op: 'spawn'; id: number; command: string; args: string[]; env?: Record<string, string>; cwd?: string }
+  /** With `terminal`, the process gets a pseudo-terminal of that size (an interactive shell needs one). */
+  | { op: 'spawn'; id: number; command: string; args: string[]; env?: Record<string, string>; cwd?: string; terminal?: TerminalSize }
   | { op: 'input'; id: number; proc: number; data: string }
+  /** Resizes a process's pseudo-terminal; a process without one ignores it. */
+  | { op: 'resize'; id: number; proc: number; cols: number; rows: number }
   | { op: 'kill'; id: number; proc: number }
   | { op: 'freePort'; id: number };
 
@@ -46,6 +58,7 @@ export interface ResultValues {
   remove: undefined;
   spawn: { proc: number };
   input: undefined;
+  resize: undefined;
   kill: undefined;
   freePort: number;
 }

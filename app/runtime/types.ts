@@ -38,6 +38,17 @@ export interface SpawnOptions {
   env?: Record<string, string>;
   /** Working directory relative to the workspace root. Defaults to the root. */
   cwd?: string;
+  /**
+   * Gives the process a pseudo-terminal of this size, as an interactive shell needs (line
+   * editing, job control, Ctrl+C as SIGINT). Its output is then the terminal's raw bytes.
+   */
+  terminal?: TerminalSize;
+}
+
+/** A terminal's size in character cells. */
+export interface TerminalSize {
+  cols: number;
+  rows: number;
 }
 
 export interface RuntimeProcess {
@@ -49,6 +60,8 @@ export interface RuntimeProcess {
   write(data: string): void;
   /** Ends the process and everything it started. */
   kill(): void;
+  /** Resizes the pseudo-terminal of a process spawned with `terminal`; absent or a no-op otherwise. */
+  resize?(size: TerminalSize): void;
 }
 
 export interface PortEvent {

@@ -7,6 +7,8 @@ import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { OutputPump } from './output-pump.ts';
 import type { ProcessTrees } from './process-trees.ts';
+import { spawnInTerminal, type ChildLike } from './terminal-child.ts';
+import type { TerminalSize } from '../../contracts/runner-protocol.ts';
 
 /** How long Stop waits after SIGTERM before SIGKILL. */
 const GRACE_MS = 1000;
@@ -18,6 +20,8 @@ export interface SpawnRequest {
   args: string[];
   cwd: string;
   env: Record<string, string>;
+  /** Run it on a pseudo-terminal of this size (the learner's shell) instead of pipes. */
+  pty?: TerminalSize;
 }
 
 export interface LearnerProcess {
@@ -25,6 +29,8 @@ export interface LearnerProcess {
   /** Resolves with the exit code once the exit and all output have been delivered. */
   readonly exited: Promise<number>;
   write(data: string): void;
+  /** Resizes its pseudo-terminal; nothing for a process on pipes. */
+  resize(size: TerminalSize): void;
   /** SIGTERM to the tree, SIGKILL after a grace period. */
   stop(): Promise<void>;
   /** SIGKILL to the tree at once. */
@@ -32,7 +38,9 @@ export interface LearnerProcess {
 }
 
 export function spawnProcess(request: SpawnRequest, trees: ProcessTrees, onOutput: (text: string) => void): Promise<LearnerProcess> {
-  const child = spawn(request.file, request.args, { cwd: request.cwd, env: request.env, detached: true, stdio: 'pipe' });
+  const child: ChildLike = request.pty
+    ? spawnInTerminal(request.file, request.args, { cwd: request.cwd, env: request.env, size: request.pty })
+    : spawn(request.file, request.args, { cwd: request.cwd, env: request.env, detached: true, stdio: 'pipe' });
   return new Promise((resolve, reject) => {
     child.once('error', (error) => reject(new Error(`Could not start ${request.file}: ${error.message}`)));
     child.once('spawn', () => {
@@ -58,6 +66,7 @@ export function spawnProcess(request: SpawnRequest, trees: ProcessTrees, onOutpu
         pid,
         exited,
         write: (data) => void (done || child.stdin.write(data)),
+        resize: (size) => void (done || child.resize?.(size)),
         async stop() {
           if (done) return;
           await trees.signal(pid, 'SIGTERM');

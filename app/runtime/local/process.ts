@@ -2,7 +2,7 @@
  * A process of the local runtime as the Runtime seam shows it: output arrives as the runner's
  * `output` messages, exit as its `exit` message (or -1 when the connection is lost first).
  */
-import type { RuntimeProcess } from '../types.ts';
+import type { RuntimeProcess, TerminalSize } from '../types.ts';
 
 /** Exit code reported when the runner connection ended before the process did. */
 export const CONNECTION_LOST_EXIT_CODE = -1;
@@ -10,6 +10,7 @@ export const CONNECTION_LOST_EXIT_CODE = -1;
 export interface ProcessControl {
   write(data: string): void;
   kill(): void;
+  resize(size: TerminalSize): void;
 }
 
 export class LocalProcess implements RuntimeProcess {
@@ -30,6 +31,10 @@ export class LocalProcess implements RuntimeProcess {
 
   kill(): void {
     if (!this.ended) this.control.kill();
+  }
+
+  resize(size: TerminalSize): void {
+    if (!this.ended) this.control.resize(size);
   }
 
   /** Text from the runner. */

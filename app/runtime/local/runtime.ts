@@ -58,6 +58,7 @@ export async function connectLocalRuntime(token: string, options: LocalRuntimeOp
           for (let at = 0; at < data.length; at += MAX_INPUT_LENGTH) request({ op: 'input', proc, data: data.slice(at, at + MAX_INPUT_LENGTH) }).catch(() => {});
         },
         kill: () => void request({ op: 'kill', proc }).catch(() => {}),
+        resize: ({ cols, rows }) => void request({ op: 'resize', proc, cols, rows }).catch(() => {}),
       });
       processes.set(proc, child);
     }
@@ -101,7 +102,7 @@ export async function connectLocalRuntime(token: string, options: LocalRuntimeOp
     readFile: (path) => request({ op: 'readFile', path }),
     remove: (path) => request({ op: 'remove', path }),
     async spawn(command, args, options) {
-      const { proc } = await request({ op: 'spawn', command, args, env: options?.env, cwd: options?.cwd });
+      const { proc } = await request({ op: 'spawn', command, args, env: options?.env, cwd: options?.cwd, terminal: options?.terminal });
       return processFor(proc);
     },
     freePort: () => request({ op: 'freePort' }),
