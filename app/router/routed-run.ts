@@ -41,6 +41,8 @@ export class RoutedRun implements RuntimeProcess {
   private readonly listeners = new Set<(state: RouterState) => void>();
   private readonly children: { process: RuntimeProcess; done: Promise<number> }[] = [];
   private routerCode = 0;
+  /** Set when the run ended because every instance had exited: their code is the run's. */
+  private instancesCode: number | null = null;
   private endPorts: () => void = () => undefined;
   private resolveExit: (code: number) => void = () => undefined;
 
@@ -82,6 +84,7 @@ export class RoutedRun implements RuntimeProcess {
         line: (line) => this.apply({ type: 'router-line', line }),
         exited: (code) => this.routerExited(code),
       });
+      this.endIfNoInstanceLives(this.state.instances.at(-1)?.code ?? 1);
     } catch (error) {
       this.kill();
       this.seal();
@@ -104,7 +107,10 @@ export class RoutedRun implements RuntimeProcess {
     await this.spawnChild(label, this.program, this.args, { PORT: String(instance.port) }, {
       spawned: () => this.apply({ type: 'instance-spawned', index }),
       line: (line) => this.apply({ type: 'instance-line', index, line }),
-      exited: (code) => this.apply({ type: 'instance-exited', index, code }),
+      exited: (code) => {
+        this.apply({ type: 'instance-exited', index, code });
+        this.endIfNoInstanceLives(code);
+      },
     });
     // The next instance starts once this one listens or gives up, so "taken by instance 1" is true.
     await this.until((state) => state.instances[index]?.phase === 'exited' || (state.instances[index]?.listening.length ?? 0) > 0);
@@ -126,6 +132,18 @@ export class RoutedRun implements RuntimeProcess {
     this.children.push({ process, done });
   }
 
+  /**
+   * A router in front of instances that have all exited serves nothing, so the run is over:
+   * the status must not say "Running" for it. The run then reports the instances' exit code.
+   */
+  private endIfNoInstanceLives(code: number): void {
+    const routerStarted = this.children.length === INSTANCE_COUNT + 1;
+    if (!routerStarted || this.state.stopping || this.state.instances.some((i) => i.phase !== 'exited')) return;
+    this.emit(`${ROUTER_COLOUR}[router :${this.state.port}]${RESET} every instance has exited, so nothing can serve; the run ends\n`);
+    this.instancesCode = code;
+    this.kill();
+  }
+
   private routerExited(code: number): void {
     this.routerCode = code;
     const stopping = this.state.stopping;
@@ -140,7 +158,7 @@ export class RoutedRun implements RuntimeProcess {
       this.endPorts();
       this.closed = true;
       this.controller?.close();
-      this.resolveExit(this.routerCode);
+      this.resolveExit(this.instancesCode ?? this.routerCode);
     });
   }
 
