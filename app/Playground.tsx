@@ -107,7 +107,6 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
             checking={checking}
             onRun={run}
             onStop={() => void runStore?.stop()}
-            onRestart={run}
             checkSlot={<CheckButton check={check.check} ready={check.ready && runtimeState === 'ready'} onCheck={check.start} onCancel={check.cancel} />}
           />
         }
@@ -133,7 +132,7 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
         servesHttp={lesson.preview}
         below={snapshot.router && <RouterPanel router={snapshot.router} />}
       />
-      <TerminalPane feed={feed} onLine={(line) => runStore?.typed(line, files.latestFiles())} onInterrupt={() => void runStore?.stop()} />
+      <TerminalPane feed={feed} onLine={(line) => runStore?.typed(line)} onInterrupt={() => void runStore?.stop()} />
     </main>
   );
 }

@@ -50,6 +50,8 @@ export class RoutedRun implements RuntimeProcess {
     private readonly runtime: Runtime,
     private readonly program: string,
     private readonly args: readonly string[],
+    /** Passed to each instance besides its PORT: HOST, the backing-service URL. */
+    private readonly env: Record<string, string> = {},
   ) {
     this.output = new ReadableStream({ start: (controller) => void (this.controller = controller) });
     this.exit = new Promise((resolve) => (this.resolveExit = resolve));
@@ -104,7 +106,7 @@ export class RoutedRun implements RuntimeProcess {
 
   private async startInstance(index: number, instance: InstanceState): Promise<void> {
     const label = `${LABEL_COLOURS[index % LABEL_COLOURS.length]}[instance :${instance.port}]${RESET} `;
-    await this.spawnChild(label, this.program, this.args, { PORT: String(instance.port) }, {
+    await this.spawnChild(label, this.program, this.args, { PORT: String(instance.port), ...this.env }, {
       spawned: () => this.apply({ type: 'instance-spawned', index }),
       line: (line) => this.apply({ type: 'instance-line', index, line }),
       exited: (code) => {
