@@ -65,7 +65,7 @@ describe('a run behind the router', () => {
     const state = await waitFor(() => {
       const now = router();
       const run = runStore.getSnapshot().run;
-      const previewable = run.phase === 'running' && run.opened.includes(run.port);
+      const previewable = run.phase === 'running' && run.port !== null && run.opened.includes(run.port);
       return previewable && now?.listening && now.instances.every((i) => i.listening.includes(i.port)) ? now : null;
     }, 'the router and both instances to listen');
     const [a, b] = state.instances.map((i) => i.port);

@@ -170,7 +170,8 @@ describe('RunStore', () => {
     const shown = await waitFor(() => (view().kind === 'showing' ? view() : null), 'the preview to show the server');
     expect(plain()).toMatch(/\$ PORT=\d+ QUOTES_URL=http:\/\/127\.0\.0\.1:\d+ node server\.js\n/);
     expect(plain()).toMatch(/stand-in upstream listening on http:\/\/127\.0\.0\.1:\d+/);
-    if (shown.kind === 'showing') expect(await get(shown.url)).toBe('quote: {"text":"hi"}');
+    if (shown.kind !== 'showing') throw new Error('unreachable');
+    expect(await get(shown.url)).toBe('quote: {"text":"hi"}');
     const upstream = Number(/QUOTES_URL=http:\/\/127\.0\.0\.1:(\d+)/.exec(plain())?.[1]);
     expect(runStore.getSnapshot().run).toMatchObject({ opened: [shown.port] }); // the stand-in's port is not the learner's
     await runStore.stop();
