@@ -17,6 +17,7 @@ import { EditorPane } from './editor/EditorPane.tsx';
 import { RunControls } from './run/RunControls.tsx';
 import { PreviewPane } from './run/PreviewPane.tsx';
 import { TerminalPane } from './terminal/TerminalPane.tsx';
+import { useShellSession } from './terminal/useShellSession.ts';
 import { CheckButton } from './check/CheckButton.tsx';
 import { CheckResults } from './check/CheckResults.tsx';
 import { useLessonCheck } from './check/useLessonCheck.ts';
@@ -39,11 +40,12 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
   const runtime = boot.status === 'ready' ? boot.runtime : null;
   const [feed] = useState(() => {
     const created = new TerminalFeed();
-    created.write(noticeLine('Your program’s output shows here. Type to send it input; Ctrl+C stops it. When nothing runs, type a command such as npm install.'));
+    created.write(noticeLine('What Run starts shows here; type to send it input, Ctrl+C stops it. For commands of your own, open the Shell tab.'));
     return created;
   });
   const { runStore, snapshot } = useRunStore(runtime, feed);
   const previews = usePreviews(runtime);
+  const shell = useShellSession(runtime, files.latestFiles);
   const index = lessons.indexOf(lesson);
   // The Run store exists once the runtime is ready, a render after the boot state says so.
   const runtimeState = boot.status === 'failed' ? 'failed' : runStore ? 'ready' : 'starting';
@@ -132,7 +134,13 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
         servesHttp={lesson.preview}
         below={snapshot.router && <RouterPanel router={snapshot.router} />}
       />
-      <TerminalPane feed={feed} onLine={(line) => runStore?.typed(line)} onInterrupt={() => void runStore?.stop()} />
+      <TerminalPane
+        feed={feed}
+        onLine={(line) => runStore?.typed(line)}
+        onInterrupt={() => void runStore?.stop()}
+        shell={shell}
+        running={snapshot.run.phase === 'starting' || snapshot.run.phase === 'running'}
+      />
     </main>
   );
 }
