@@ -18,6 +18,8 @@ import { RunControls } from './run/RunControls.tsx';
 import { PreviewPane } from './run/PreviewPane.tsx';
 import { TerminalPane } from './terminal/TerminalPane.tsx';
 import { useShellSession } from './terminal/useShellSession.ts';
+import { useRunEnvironment } from './run/useRunEnvironment.ts';
+import { RunEnvironmentPanel } from './run/RunEnvironmentPanel.tsx';
 import { CheckButton } from './check/CheckButton.tsx';
 import { CheckResults } from './check/CheckResults.tsx';
 import { useLessonCheck } from './check/useLessonCheck.ts';
@@ -46,6 +48,7 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
   const { runStore, snapshot } = useRunStore(runtime, feed);
   const previews = usePreviews(runtime);
   const shell = useShellSession(runtime, files.latestFiles);
+  const [runEnv, setRunEnv] = useRunEnvironment(lesson.id, storage);
   const index = lessons.indexOf(lesson);
   // The Run store exists once the runtime is ready, a render after the boot state says so.
   const runtimeState = boot.status === 'failed' ? 'failed' : runStore ? 'ready' : 'starting';
@@ -60,7 +63,7 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
     [lesson, lessons, runStore],
   );
 
-  const check = useLessonCheck({ runtime, lesson, files, runStore, storage });
+  const check = useLessonCheck({ runtime, lesson, files, runStore, storage, runEnvironment: runEnv });
   const checking = isChecking(check.check);
   useCheckShortcut(check.start);
 
@@ -73,7 +76,7 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
     files.flush();
     // The learner asked to see their program: the preview and terminal come back from behind the results.
     check.closePanel();
-    void runStore?.run(files.latestFiles(), lesson.command, runOptionsFor(lesson));
+    void runStore?.run(files.latestFiles(), lesson.command, runOptionsFor(lesson, runEnv));
   };
   const next = lessons[index + 1];
 
@@ -109,6 +112,7 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
             checking={checking}
             onRun={run}
             onStop={() => void runStore?.stop()}
+            environmentSlot={<RunEnvironmentPanel env={runEnv} onChange={setRunEnv} upstreamName={lesson.probe.upstreamEnv ?? null} />}
             checkSlot={<CheckButton check={check.check} ready={check.ready && runtimeState === 'ready'} onCheck={check.start} onCancel={check.cancel} />}
           />
         }

@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import type { RunSnapshot } from './run-store.ts';
 import { Button } from '../components/Button.tsx';
 import { runStatus, type RuntimeReadiness } from './run-status.ts';
+import '../styles/run-panels.css';
 
 interface Props {
   runtime: RuntimeReadiness;
@@ -16,9 +17,11 @@ interface Props {
   /** A check is running: it stopped the Run and gives it back when done, so Run waits. */
   checking?: boolean;
   checkSlot?: ReactNode;
+  /** The run's environment panel, before Run: what Run will pass. */
+  environmentSlot?: ReactNode;
 }
 
-export function RunControls({ runtime, snapshot, onRun, onStop, checking = false, checkSlot }: Props) {
+export function RunControls({ runtime, snapshot, onRun, onStop, checking = false, checkSlot, environmentSlot }: Props) {
   const { run } = snapshot;
   const busy = snapshot.busy || checking;
   const ready = runtime === 'ready';
@@ -30,6 +33,7 @@ export function RunControls({ runtime, snapshot, onRun, onStop, checking = false
         <span className={`run-status__dot run-status__dot--${status.tone}`} aria-hidden="true" />
         {status.text}
       </p>
+      {environmentSlot}
       <Button variant="primary" unavailable={!ready || busy} onClick={onRun}>
         {running ? (
           <>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RUN_ENVIRONMENT, applyPreset, envFor, parsePort, parseRunEnvironment, presetOf, type RunEnvironment } from './run-environment.ts';
+import { DEFAULT_RUN_ENVIRONMENT, applyPreset, envFor, parsePort, runEnvironmentFrom, presetOf, type RunEnvironment } from './run-environment.ts';
 
 const platform = applyPreset(DEFAULT_RUN_ENVIRONMENT, 'platform');
 const laptop = applyPreset(DEFAULT_RUN_ENVIRONMENT, 'laptop');
@@ -40,10 +40,11 @@ describe('the run environment', () => {
 
   it('reads back what it persisted, and falls back to the default on anything malformed', () => {
     const chosen: RunEnvironment = { port: { kind: 'fixed', port: 5000 }, host: '0.0.0.0', upstream: { kind: 'value', url: 'http://x' } };
-    expect(parseRunEnvironment(JSON.stringify(chosen))).toEqual(chosen);
-    expect(parseRunEnvironment(JSON.stringify(laptop))).toEqual(laptop);
-    expect(parseRunEnvironment(null)).toEqual(DEFAULT_RUN_ENVIRONMENT);
-    expect(parseRunEnvironment('{not json')).toEqual(DEFAULT_RUN_ENVIRONMENT);
-    expect(parseRunEnvironment(JSON.stringify({ port: { kind: 'fixed', port: 99999 }, host: 7 }))).toEqual(DEFAULT_RUN_ENVIRONMENT);
+    const roundTrip = (env: RunEnvironment) => runEnvironmentFrom(JSON.parse(JSON.stringify(env)));
+    expect(roundTrip(chosen)).toEqual(chosen);
+    expect(roundTrip(laptop)).toEqual(laptop);
+    expect(runEnvironmentFrom(undefined)).toEqual(DEFAULT_RUN_ENVIRONMENT);
+    expect(runEnvironmentFrom('PORT=5000')).toEqual(DEFAULT_RUN_ENVIRONMENT);
+    expect(runEnvironmentFrom({ port: { kind: 'fixed', port: 99999 }, host: 7, upstream: { kind: 'value', url: 3 } })).toEqual(DEFAULT_RUN_ENVIRONMENT);
   });
 });

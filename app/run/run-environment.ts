@@ -59,15 +59,11 @@ export function parsePort(text: string): number | null {
   return port >= 1 && port <= 65535 ? port : null;
 }
 
-/** A persisted environment read back; anything malformed gives the default, never a throw. */
-export function parseRunEnvironment(text: string | null): RunEnvironment {
-  if (!text) return DEFAULT_RUN_ENVIRONMENT;
-  try {
-    const raw = JSON.parse(text) as Partial<RunEnvironment>;
-    return { port: portChoice(raw.port), host: typeof raw.host === 'string' ? raw.host.slice(0, 255) : '', upstream: upstreamChoice(raw.upstream) };
-  } catch {
-    return DEFAULT_RUN_ENVIRONMENT;
-  }
+/** A persisted environment (parsed JSON) read back; anything malformed gives the default's part. */
+export function runEnvironmentFrom(value: unknown): RunEnvironment {
+  if (typeof value !== 'object' || value === null) return DEFAULT_RUN_ENVIRONMENT;
+  const raw = value as Partial<Record<keyof RunEnvironment, unknown>>;
+  return { port: portChoice(raw.port), host: typeof raw.host === 'string' ? raw.host.slice(0, 255) : '', upstream: upstreamChoice(raw.upstream) };
 }
 
 function portChoice(raw: unknown): PortChoice {
