@@ -21,6 +21,14 @@ export interface TerminalSize {
   rows: number;
 }
 
+/** A socket a process listens on (TCP) or is bound to (UDP), for the port map. */
+export interface ListeningSocketInfo {
+  protocol: 'tcp' | 'udp';
+  /** The local address as the kernel reports it: `127.0.0.1`, `0.0.0.0`, `::`, … */
+  address: string;
+  port: number;
+}
+
 /** The page learns the runner token from this meta tag (content = token), which the app server injects. */
 export const RUNNER_META = 'portside-runner';
 
@@ -48,6 +56,8 @@ export type ServerMessage =
   | { type: 'output'; proc: number; data: string }
   | { type: 'exit'; proc: number; code: number }
   | { type: 'port'; port: number; event: 'open' | 'close'; url: string }
+  /** Every socket a process's tree listens on, sent whenever that set changes. */
+  | { type: 'sockets'; proc: number; sockets: ListeningSocketInfo[] }
   /** A message the runner could not read at all (not JSON, no usable id); the socket stays open. */
   | { type: 'error'; error: string };
 

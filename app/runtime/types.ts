@@ -62,6 +62,20 @@ export interface RuntimeProcess {
   kill(): void;
   /** Resizes the pseudo-terminal of a process spawned with `terminal`; absent or a no-op otherwise. */
   resize?(size: TerminalSize): void;
+  /**
+   * Optional: every socket this process (and what it started) listens on, each time that set
+   * changes — replayed to a late subscriber. Only a runtime that can see sockets implements it
+   * (the local one reads /proc); returns the unsubscribe function.
+   */
+  onSockets?(listener: (sockets: readonly ListeningSocket[]) => void): () => void;
+}
+
+/** A socket a process listens on (TCP) or is bound to (UDP). */
+export interface ListeningSocket {
+  protocol: 'tcp' | 'udp';
+  /** As the operating system reports it: `127.0.0.1`, `0.0.0.0`, `::`, … */
+  address: string;
+  port: number;
 }
 
 export interface PortEvent {

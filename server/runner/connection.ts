@@ -37,8 +37,13 @@ export class RunnerConnection {
     readonly workspace: string,
     readonly serverPort: number,
   ) {
-    this.watcher = new PortWatcher(this.trees, ({ port, event }) =>
-      this.send({ type: 'port', port, event, url: previewUrl(port, serverPort) }),
+    this.watcher = new PortWatcher(
+      this.trees,
+      ({ port, event }) => this.send({ type: 'port', port, event, url: previewUrl(port, serverPort) }),
+      (root, sockets) => {
+        const proc = this.procOf(root);
+        if (proc !== null) this.send({ type: 'sockets', proc, sockets });
+      },
     );
   }
 
@@ -72,6 +77,11 @@ export class RunnerConnection {
       this.watcher.wake(); // report its ports closed promptly
     });
     return proc;
+  }
+
+  private procOf(pid: number): number | null {
+    for (const [proc, child] of this.processes) if (child.pid === pid) return proc;
+    return null;
   }
 
   process(proc: number): LearnerProcess {

@@ -79,6 +79,7 @@ export async function connectLocalRuntime(token: string, options: LocalRuntimeOp
       else waiter?.reject(new Error(message.error));
     } else if (message.type === 'output') processFor(message.proc).push(message.data);
     else if (message.type === 'exit') processFor(message.proc).finish(message.code);
+    else if (message.type === 'sockets') processFor(message.proc).pushSockets(message.sockets);
     else if (message.type === 'port') emit({ port: message.port, type: message.event, url: message.url });
     else if (message.type === 'error') console.warn(`local runner: ${message.error}`);
   }
