@@ -20,6 +20,7 @@ import { TerminalPane } from './terminal/TerminalPane.tsx';
 import { useShellSession } from './terminal/useShellSession.ts';
 import { useRunEnvironment } from './run/useRunEnvironment.ts';
 import { RunEnvironmentPanel } from './run/RunEnvironmentPanel.tsx';
+import { PortMap } from './run/PortMap.tsx';
 import { CheckButton } from './check/CheckButton.tsx';
 import { CheckResults } from './check/CheckResults.tsx';
 import { useLessonCheck } from './check/useLessonCheck.ts';
@@ -136,7 +137,12 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
         progress={boot.status === 'starting' ? boot.progress : undefined}
         defaultPath={lesson.probe.path}
         servesHttp={lesson.preview}
-        below={snapshot.router && <RouterPanel router={snapshot.router} />}
+        below={
+          <>
+            {snapshot.router && <RouterPanel router={snapshot.router} />}
+            <PortMap processes={snapshot.processes} shell={shell} previewPorts={previews.map((p) => p.port)} />
+          </>
+        }
       />
       <TerminalPane
         feed={feed}

@@ -188,6 +188,31 @@ describe('RunStore', () => {
   });
 });
 
+describe('RunStore, for the port map', () => {
+  it('lists each process with its env and the sockets it holds, and names a taken port', async () => {
+    opened = await open();
+    const { runStore } = opened;
+    await runStore.run({ 'server.js': serverOn('process.env.PORT', 'mapped') }, 'node server.js', { upstream: { name: 'QUOTES_URL' } });
+    const mapped = await waitFor(() => {
+      const server = runStore.getSnapshot().processes.find((p) => p.label === 'your server');
+      return server?.sockets?.length ? runStore.getSnapshot().processes : null;
+    }, 'the server and its socket in the map');
+    const port = Number(mapped.find((p) => p.label === 'your server')?.env.PORT);
+    expect(mapped.map((p) => p.label)).toEqual(['stand-in upstream', 'your server']);
+    expect(mapped[1]).toMatchObject({ running: true, taken: [], sockets: [{ protocol: 'tcp', port }] });
+
+    // Something outside the run holds a port; a server that insists on it says EADDRINUSE.
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const held = (holder.address() as AddressInfo).port;
+    await runStore.run({ 'server.js': serverOn(String(held), 'never') }, 'node server.js');
+    const taken = await waitFor(() => runStore.getSnapshot().processes.find((p) => p.taken.length > 0), 'the conflict to be seen');
+    expect(taken).toMatchObject({ label: 'your server', taken: [held] });
+    await waitFor(() => runStore.getSnapshot().processes[0]?.running === false || undefined, 'the failed server to be marked exited');
+    await new Promise((resolve) => holder.close(resolve));
+  });
+});
+
 async function freeLocalPort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

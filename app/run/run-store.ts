@@ -11,6 +11,8 @@ import type { TerminalFeed } from '../terminal/terminal-feed.ts';
 import { commandLine, endsLine, errorLine, exitLine, noticeLine, previewErrorLine } from '../terminal/transcript.ts';
 import { DEFAULT_RUN_ENVIRONMENT, envFor, type RunEnvironment } from './run-environment.ts';
 import { startStandIn } from './stand-in-upstream.ts';
+import type { MappedProcess } from './port-map.ts';
+import { RunProcesses } from './run-processes.ts';
 import { DEFAULT_READY_TIMEOUT_MS } from '../../probes/check-config.mjs';
 import { RoutedRun } from '../router/routed-run.ts';
 import type { RouterState } from '../router/router-state.ts';
@@ -26,6 +28,8 @@ export interface RunSnapshot {
   error: string | null;
   /** The router and its instances, when the last Run was behind the router. */
   router: RouterState | null;
+  /** Every process of the last Run, for the port map. */
+  processes: readonly MappedProcess[];
 }
 
 export interface RunOptions {
@@ -42,7 +46,7 @@ export interface RunOptions {
   readyTimeoutMs?: number;
 }
 
-export const IDLE_RUN: RunSnapshot = { run: { phase: 'idle' }, busy: false, error: null, router: null };
+export const IDLE_RUN: RunSnapshot = { run: { phase: 'idle' }, busy: false, error: null, router: null, processes: [] };
 
 interface CurrentRun {
   /** Aborted once this run is no longer the current one (another Run, another lesson, a failed start). */
@@ -54,11 +58,16 @@ interface CurrentRun {
   /** What runs beside it and ends with it: the stand-in upstream, and the ports that are its. */
   helpers: RuntimeProcess[];
   helperPorts: number[];
+  mapped: RunProcesses;
   /** Behind the router: `port` is the router's, and the instances label their own output. */
   routed: boolean;
   stoppedByLearner: boolean;
   finished: Promise<void>;
 }
+
+/** The port map's names for what a plain run starts. */
+const YOUR_SERVER = 'your server';
+const STAND_IN = 'stand-in upstream';
 
 /** How long Stop waits for the process to end before saying it did not. */
 const STOP_GRACE_MS = 5000;
@@ -132,13 +141,17 @@ export class RunStore extends Store<RunSnapshot> {
     const { behindRouter = false, environment = DEFAULT_RUN_ENVIRONMENT, upstream, readyTimeoutMs = DEFAULT_READY_TIMEOUT_MS } = options;
     this.update({ error: null, router: null });
     const ended = new AbortController();
-    const run: CurrentRun = { ended, port: null, opened: [], process: null, helpers: [], helperPorts: [], routed: behindRouter, stoppedByLearner: false, finished: Promise.resolve() };
+    const mapped = new RunProcesses((processes) => !ended.signal.aborted && this.update({ processes }));
+    ended.signal.addEventListener('abort', () => mapped.close());
+    const run: CurrentRun = { ended, port: null, opened: [], process: null, helpers: [], helperPorts: [], mapped, routed: behindRouter, stoppedByLearner: false, finished: Promise.resolve() };
+    this.update({ processes: [] });
     try {
       const { program, args } = runnableCommand(command);
       const standIn = upstream && environment.upstream.kind === 'stand-in' ? await startStandIn(this.runtime, upstream.body) : null;
       if (standIn) {
         run.helpers.push(standIn.process);
         run.helperPorts.push(standIn.port);
+        mapped.add(STAND_IN, { PORT: String(standIn.port) }, standIn.process);
         this.write(standIn.line);
         void readOutput(standIn.process.output, (chunk) => this.write(chunk));
       }
@@ -147,7 +160,12 @@ export class RunStore extends Store<RunSnapshot> {
       run.port = routed ? await routed.choosePorts() : environment.port.kind === 'random' ? await this.runtime.freePort() : environment.port.kind === 'fixed' ? environment.port.port : null;
       const port = run.port;
       this.replaceCurrent(run);
-      routed?.onState((router) => !ended.signal.aborted && this.update({ router }));
+      routed?.onState((router) => {
+        if (ended.signal.aborted) return;
+        this.update({ router });
+        for (const instance of router.instances) if (instance.portTaken !== null) mapped.noteTaken(`instance ${instance.number}`, instance.portTaken);
+      });
+      routed?.onChild((child) => mapped.add(child.name, child.env, child.process));
       this.update({ run: { phase: 'starting', port } });
       await this.workspace.write(files);
       if (routed) {
@@ -156,6 +174,7 @@ export class RunStore extends Store<RunSnapshot> {
       } else {
         this.write(commandLine(env(port), program, args));
         run.process = await this.runtime.spawn(program, args, { env: env(port) });
+        mapped.add(YOUR_SERVER, env(port), run.process);
       }
       run.finished = this.follow(run, run.process);
       this.update({ run: { phase: 'running', port, opened: [...run.opened], stuck: false } });
@@ -192,7 +211,10 @@ export class RunStore extends Store<RunSnapshot> {
   }
 
   private async follow(run: CurrentRun, process: RuntimeProcess): Promise<void> {
-    const drained = readOutput(process.output, (chunk) => this.write(chunk));
+    const drained = readOutput(process.output, (chunk) => {
+      this.write(chunk);
+      if (!run.routed) run.mapped.sawOutput(YOUR_SERVER, chunk);
+    });
     const code = await process.exit;
     for (const helper of run.helpers) helper.kill();
     // Output can trail the exit by a moment; wait for it, but never for a stream that hangs.
@@ -238,7 +260,7 @@ export class RunStore extends Store<RunSnapshot> {
     return this.enqueue(async () => {
       await this.stopCurrent();
       this.replaceCurrent(null);
-      this.update({ run: { phase: 'idle' }, error: null, router: null });
+      this.update({ run: { phase: 'idle' }, error: null, router: null, processes: [] });
       if (!endsLine(this.lastOutput)) this.write('\n');
       this.write(noticeLine(note));
     });

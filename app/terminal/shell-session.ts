@@ -6,7 +6,8 @@
  * learner sees. A server it starts is reported by the runtime like any other, so the preview
  * shows it.
  */
-import type { FileMap, Runtime, RuntimeProcess, TerminalSize } from '../runtime/types.ts';
+import type { FileMap, ListeningSocket, Runtime, RuntimeProcess, TerminalSize } from '../runtime/types.ts';
+import { Store } from '../store/store.ts';
 import { readOutput } from '../runtime/process-output.ts';
 import { workspaceFilesOf } from '../workspace/workspace-files.ts';
 import { TerminalFeed } from './terminal-feed.ts';
@@ -16,7 +17,14 @@ const DIM = '\x1b[2m';
 const RED = '\x1b[31m';
 const RESET = '\x1b[0m';
 
-export class ShellSession {
+/** What the port map needs of the shell: the sockets of everything it started (null: unknown). */
+export interface ShellSockets {
+  sockets: readonly ListeningSocket[] | null;
+}
+
+export const NO_SHELL_SOCKETS: ShellSockets = { sockets: [] };
+
+export class ShellSession extends Store<ShellSockets> {
   readonly feed = new TerminalFeed();
   private process: RuntimeProcess | null = null;
   private starting: Promise<void> | null = null;
@@ -29,7 +37,9 @@ export class ShellSession {
   constructor(
     private readonly runtime: Runtime,
     private readonly latestFiles: () => FileMap,
-  ) {}
+  ) {
+    super(NO_SHELL_SOCKETS);
+  }
 
   /** Starts the shell at this size, once; later calls only resize it. */
   open(size: TerminalSize): void {
@@ -61,6 +71,7 @@ export class ShellSession {
   dispose(): void {
     this.disposed = true;
     this.process?.kill();
+    this.forgetListeners();
   }
 
   private async start(): Promise<void> {
@@ -69,9 +80,13 @@ export class ShellSession {
       const shell = await this.spawnShell();
       if (this.disposed) return shell.kill();
       this.process = shell;
+      const stopSockets = shell.onSockets?.((sockets) => this.set({ sockets }));
+      if (!shell.onSockets) this.set({ sockets: null });
       void readOutput(shell.output, (chunk) => this.feed.write(chunk));
       void shell.exit.then((code) => {
+        stopSockets?.();
         if (this.process === shell) this.process = null;
+        this.set(NO_SHELL_SOCKETS);
         this.starting = null;
         if (!this.disposed) this.feed.write(`\r\n${DIM}[shell exited with code ${code} — press Enter for a new one]${RESET}\r\n`);
       });
