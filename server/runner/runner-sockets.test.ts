@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixturePlayground, type FixturePlayground } from '../../test-support/fixture-playground.ts';
 import { connectRuntime, waitFor } from '../../test-support/runner-client.ts';
-import type { ListeningSocket } from '../../app/runtime/types.ts';
+import type { ListeningSocketInfo as ListeningSocket } from '../../contracts/runner-protocol.ts';
 
 let playground: FixturePlayground;
 beforeAll(async () => void (playground = await startFixturePlayground()));

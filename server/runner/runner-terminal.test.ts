@@ -3,9 +3,10 @@
 // clean environment and kill on disconnect.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixturePlayground, type FixturePlayground } from '../../test-support/fixture-playground.ts';
-import { connectRuntime, waitFor } from '../../test-support/runner-client.ts';
+import { connectRuntime, waitFor, type Runtime } from '../../test-support/runner-client.ts';
 import { isAlive } from '../../test-support/processes.ts';
-import type { Runtime, RuntimeProcess } from '../../app/runtime/types.ts';
+
+type RuntimeProcess = Awaited<ReturnType<Runtime['spawn']>>;
 
 let playground: FixturePlayground;
 beforeAll(async () => void (playground = await startFixturePlayground()));
