@@ -13,6 +13,8 @@ const POLL_MS = 75;
 /** …and slower once nothing has changed for a while (a server that listens late still shows up). */
 const IDLE_POLL_MS = 250;
 const IDLE_AFTER_MS = 5000;
+/** How many polls may pass between socket reports when no TCP port changed (UDP, addresses). */
+const SOCKETS_EVERY = 4;
 
 export class PortWatcher {
   private ports = new Set<number>();
@@ -22,6 +24,7 @@ export class PortWatcher {
   private lastActivity = 0;
   /** root pid → its sockets as last reported (JSON), so each change is reported once. */
   private reported = new Map<number, string>();
+  private pollsSinceSockets = 0;
 
   constructor(
     private readonly trees: ProcessTrees,
@@ -77,7 +80,12 @@ export class PortWatcher {
       if (changes.length > 0) this.lastActivity = Date.now();
       this.ports = next;
       for (const change of changes) this.onChange(change);
-      if (this.onSockets) await this.reportSockets(this.onSockets);
+      // The map's detail costs a second /proc pass: at once when ports changed, else every few polls.
+      this.pollsSinceSockets += 1;
+      if (this.onSockets && (changes.length > 0 || this.pollsSinceSockets >= SOCKETS_EVERY)) {
+        this.pollsSinceSockets = 0;
+        await this.reportSockets(this.onSockets);
+      }
     } catch {
       // A snapshot can race with processes exiting; the next poll sees the settled state.
     } finally {
