@@ -45,4 +45,13 @@ test('learner types PORT=<port> node server.js in the shell and sees it in the p
   await typeInShell(page, 'clear; echo "size:$(stty size)"');
   await expect(shellPanel(page)).toContainText(/size:\d+ \d+/);
   await expect.poll(async () => /size:(\d+ \d+)/.exec((await shellPanel(page).textContent()) ?? '')?.[1]).not.toBe(before);
+
+  // Tab is the shell's (completion); Escape, then Tab, lets a keyboard user move on.
+  const input = page.getByRole('textbox', { name: 'Shell input' });
+  await expect(input).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(input).toBeFocused();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  await expect(input).not.toBeFocused();
 });

@@ -85,7 +85,17 @@ export function TerminalPane({ feed, onLine, onInterrupt, shell, running }: Prop
           <XtermView feed={feed} label="Run output input" input={{ kind: 'lines', onLine, onInterrupt }} />
         </Suspense>
       </div>
-      <div className="terminal-pane__body" role="tabpanel" id="terminal-panel-shell" aria-labelledby="terminal-tab-shell" hidden={tab !== 'shell'}>
+      <div
+        className="terminal-pane__body"
+        role="tabpanel"
+        id="terminal-panel-shell"
+        aria-labelledby="terminal-tab-shell"
+        aria-describedby="terminal-shell-keys"
+        hidden={tab !== 'shell'}
+      >
+        <p id="terminal-shell-keys" className="visually-hidden">
+          Tab completes in the shell. Press Escape, then Tab, to move on.
+        </p>
         {shellOpened && shell ? (
           <Suspense fallback={<p className="terminal-placeholder">Loading the terminal…</p>}>
             <XtermView

@@ -54,6 +54,15 @@ export default function XtermView({ feed, input, label, autoFocus = false }: Pro
       const resize = new ResizeObserver(() => refit());
       resize.observe(host.current);
 
+      // The shell wants Tab (completion), which would trap keyboard users in it: Esc, then Tab
+      // (or Shift+Tab), moves focus on instead, as Monaco's Ctrl+M does for the editor.
+      let escaped = false;
+      terminal.attachCustomKeyEventHandler((event) => {
+        if (event.type !== 'keydown') return true;
+        if (event.key === 'Tab' && escaped) return false;
+        escaped = event.key === 'Escape';
+        return true;
+      });
       const lines = new LineInput();
       const typing = terminal.onData((data) => {
         const current = handlers.current;
