@@ -17,6 +17,10 @@ import { EditorPane } from './editor/EditorPane.tsx';
 import { RunControls } from './run/RunControls.tsx';
 import { PreviewPane } from './run/PreviewPane.tsx';
 import { TerminalPane } from './terminal/TerminalPane.tsx';
+import { useShellSession } from './terminal/useShellSession.ts';
+import { useRunEnvironment } from './run/useRunEnvironment.ts';
+import { RunEnvironmentPanel } from './run/RunEnvironmentPanel.tsx';
+import { PortMap } from './run/PortMap.tsx';
 import { CheckButton } from './check/CheckButton.tsx';
 import { CheckResults } from './check/CheckResults.tsx';
 import { useLessonCheck } from './check/useLessonCheck.ts';
@@ -43,11 +47,13 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
   const runtime = boot.status === 'ready' ? boot.runtime : null;
   const [feed] = useState(() => {
     const created = new TerminalFeed();
-    created.write(noticeLine('Your program’s output shows here. Type to send it input; Ctrl+C stops it. When nothing runs, type a command such as npm install.'));
+    created.write(noticeLine('What Run starts shows here; type to send it input, Ctrl+C stops it. For commands of your own, open the Shell tab.'));
     return created;
   });
   const { runStore, snapshot } = useRunStore(runtime, feed);
   const previews = usePreviews(runtime);
+  const shell = useShellSession(runtime, files.latestFiles);
+  const [runEnv, setRunEnv] = useRunEnvironment(lesson.id, storage);
   const index = lessons.indexOf(lesson);
   // The Run store exists once the runtime is ready, a render after the boot state says so.
   const runtimeState = boot.status === 'failed' ? 'failed' : runStore ? 'ready' : 'starting';
@@ -62,7 +68,7 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
     [lesson, lessons, runStore],
   );
 
-  const check = useLessonCheck({ runtime, lesson, files, runStore, storage });
+  const check = useLessonCheck({ runtime, lesson, files, runStore, storage, runEnvironment: runEnv });
   const checking = isChecking(check.check);
   // On a narrow screen one view shows at a time; Run and Check switch to the output they produce.
   const narrow = useMediaQuery(NARROW_QUERY);
@@ -82,7 +88,7 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
     files.flush();
     // The learner asked to see their program: the preview and terminal come back from behind the results.
     check.closePanel();
-    void runStore?.run(files.latestFiles(), lesson.command, runOptionsFor(lesson));
+    void runStore?.run(files.latestFiles(), lesson.command, runOptionsFor(lesson, runEnv));
     setView('output');
   };
   const runIfReady = () => {
@@ -133,7 +139,7 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
               checking={checking}
               onRun={run}
               onStop={() => void runStore?.stop()}
-              onRestart={run}
+              environmentSlot={<RunEnvironmentPanel env={runEnv} onChange={setRunEnv} upstreamName={lesson.probe.upstreamEnv ?? null} />}
               checkSlot={<CheckButton check={check.check} ready={check.ready && runtimeState === 'ready'} onCheck={startCheck} onCancel={check.cancel} />}
             />
           }
@@ -164,9 +170,20 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
           progress={boot.status === 'starting' ? boot.progress : undefined}
           defaultPath={lesson.probe.path}
           servesHttp={lesson.preview}
-          below={snapshot.router && <RouterPanel router={snapshot.router} />}
+          below={
+            <>
+              {snapshot.router && <RouterPanel router={snapshot.router} />}
+              <PortMap processes={snapshot.processes} shell={shell} previewPorts={previews.map((p) => p.port)} />
+            </>
+          }
         />
-        <TerminalPane feed={feed} onLine={(line) => runStore?.typed(line, files.latestFiles())} onInterrupt={() => void runStore?.stop()} />
+        <TerminalPane
+          feed={feed}
+          onLine={(line) => runStore?.typed(line)}
+          onInterrupt={() => void runStore?.stop()}
+          shell={shell}
+          running={snapshot.run.phase === 'starting' || snapshot.run.phase === 'running'}
+        />
       </div>
     </main>
   );

@@ -12,6 +12,23 @@ export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 /** The longest `input` payload, in string length (UTF-16 code units); longer writes are split. */
 export const MAX_INPUT_LENGTH = 65536;
 
+/** The largest terminal a `spawn` or `resize` may ask for, in columns and rows. */
+export const MAX_TERMINAL_SIZE = 1000;
+
+/** A pseudo-terminal's size, in character cells. */
+export interface TerminalSize {
+  cols: number;
+  rows: number;
+}
+
+/** A socket a process listens on (TCP) or is bound to (UDP), for the port map. */
+export interface ListeningSocketInfo {
+  protocol: 'tcp' | 'udp';
+  /** The local address as the kernel reports it: `127.0.0.1`, `0.0.0.0`, `::`, … */
+  address: string;
+  port: number;
+}
+
 /** The page learns the runner token from this meta tag (content = token), which the app server injects. */
 export const RUNNER_META = 'portside-runner';
 
@@ -23,8 +40,11 @@ export type ClientMessage =
   | { op: 'writeFiles'; id: number; files: FileMap }
   | { op: 'readFile'; id: number; path: string }
   | { op: 'remove'; id: number; path: string }
-  | { op: 'spawn'; id: number; command: string; args: string[]; env?: Record<string, string>; cwd?: string }
+  /** With `terminal`, the process gets a pseudo-terminal of that size (an interactive shell needs one). */
+  | { op: 'spawn'; id: number; command: string; args: string[]; env?: Record<string, string>; cwd?: string; terminal?: TerminalSize }
   | { op: 'input'; id: number; proc: number; data: string }
+  /** Resizes a process's pseudo-terminal; a process without one ignores it. */
+  | { op: 'resize'; id: number; proc: number; cols: number; rows: number }
   | { op: 'kill'; id: number; proc: number }
   | { op: 'freePort'; id: number };
 
@@ -36,6 +56,8 @@ export type ServerMessage =
   | { type: 'output'; proc: number; data: string }
   | { type: 'exit'; proc: number; code: number }
   | { type: 'port'; port: number; event: 'open' | 'close'; url: string }
+  /** Every socket a process's tree listens on, sent whenever that set changes. */
+  | { type: 'sockets'; proc: number; sockets: ListeningSocketInfo[] }
   /** A message the runner could not read at all (not JSON, no usable id); the socket stays open. */
   | { type: 'error'; error: string };
 
@@ -46,6 +68,7 @@ export interface ResultValues {
   remove: undefined;
   spawn: { proc: number };
   input: undefined;
+  resize: undefined;
   kill: undefined;
   freePort: number;
 }

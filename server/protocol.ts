@@ -4,9 +4,10 @@
  * compile-time check below enforces in both directions.
  */
 import { z } from 'zod';
-import { MAX_INPUT_LENGTH, type ClientMessage } from '../contracts/runner-protocol.ts';
+import { MAX_INPUT_LENGTH, MAX_TERMINAL_SIZE, type ClientMessage } from '../contracts/runner-protocol.ts';
 
 const id = z.number().int().nonnegative().describe('Request id, echoed in the result');
+const cells = z.number().int().min(1).max(MAX_TERMINAL_SIZE);
 const relPath = z.string().min(1).max(1024).describe('Workspace-relative path');
 
 export const clientMessage = z.discriminatedUnion('op', [
@@ -20,8 +21,10 @@ export const clientMessage = z.discriminatedUnion('op', [
     args: z.array(z.string().max(4096)).max(64),
     env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string().max(4096)).optional(),
     cwd: relPath.optional(),
+    terminal: z.object({ cols: cells, rows: cells }).optional().describe('Give the process a pseudo-terminal of this size'),
   }),
   z.object({ op: z.literal('input'), id, proc: z.number().int(), data: z.string().max(MAX_INPUT_LENGTH) }),
+  z.object({ op: z.literal('resize'), id, proc: z.number().int(), cols: cells, rows: cells }),
   z.object({ op: z.literal('kill'), id, proc: z.number().int() }),
   z.object({ op: z.literal('freePort'), id }),
 ]) satisfies z.ZodType<ClientMessage>;

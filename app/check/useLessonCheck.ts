@@ -16,6 +16,7 @@ import type { LearnerRun } from './check-store.ts';
 import { isChecking } from './check-words.ts';
 import { useCheck } from './useCheck.ts';
 import { runOptionsFor } from '../router/run-options.ts';
+import type { RunEnvironment } from '../run/run-environment.ts';
 
 interface Options {
   runtime: Runtime | null;
@@ -23,6 +24,8 @@ interface Options {
   files: LessonFiles;
   runStore: RunStore | null;
   storage: Storage | null;
+  /** What the learner's Run passes, so the Run restored after a check is the same run. */
+  runEnvironment?: RunEnvironment;
 }
 
 export interface LessonCheck {
@@ -40,7 +43,7 @@ export interface LessonCheck {
 
 const NO_FILES: FileMap = {};
 
-export function useLessonCheck({ runtime, lesson, files, runStore, storage }: Options): LessonCheck {
+export function useLessonCheck({ runtime, lesson, files, runStore, storage, runEnvironment }: Options): LessonCheck {
   const { store, state } = useCheck(runtime);
   const check = state?.lessonId === lesson.id ? state : null;
   const [panelOpen, setPanelOpen] = useState(false);
@@ -70,7 +73,7 @@ export function useLessonCheck({ runtime, lesson, files, runStore, storage }: Op
           isRunning: () => ['starting', 'running'].includes(runStore.getSnapshot().run.phase),
           stop: () => runStore.stop(),
           // The files as they are when the check ends: edits made meanwhile are the learner's latest.
-          restore: () => runStore.run(files.latestFiles(), lesson.command, runOptionsFor(lesson)),
+          restore: () => runStore.run(files.latestFiles(), lesson.command, runOptionsFor(lesson, runEnvironment)),
         }
       : undefined;
     void store.check({ lesson, files: now, learnerRun, onPassed: () => markCompleted(storage, lesson.id) });

@@ -65,7 +65,7 @@ describe('a run behind the router', () => {
     const state = await waitFor(() => {
       const now = router();
       const run = runStore.getSnapshot().run;
-      const previewable = run.phase === 'running' && run.opened.includes(run.port);
+      const previewable = run.phase === 'running' && run.port !== null && run.opened.includes(run.port);
       return previewable && now?.listening && now.instances.every((i) => i.listening.includes(i.port)) ? now : null;
     }, 'the router and both instances to listen');
     const [a, b] = state.instances.map((i) => i.port);
@@ -112,6 +112,20 @@ describe('a run behind the router', () => {
     await waitFor(() => router()?.requests.some((r) => r.kind === 'no-instance'), 'the router to log the 502');
     await runStore.stop();
     expect(await listening(literal)).toBe(false);
+  });
+
+  it('ends the run with the instances\' exit code once every instance has exited (not "Running" behind a router that serves nothing)', async () => {
+    opened = await open();
+    const { runStore, plain, router } = opened;
+    await runStore.run({ 'server.js': 'console.error("sh: 1: harbour-log: not found"); process.exit(127)' }, 'node server.js', { behindRouter: true });
+    const run = await waitFor(() => {
+      const now = runStore.getSnapshot().run;
+      return now.phase === 'exited' ? now : null;
+    }, 'the run to end');
+    expect(run).toMatchObject({ code: 127, stoppedByLearner: false });
+    expect(router()?.instances.map((i) => i.code)).toEqual([127, 127]);
+    expect(plain()).toMatch(/every instance has exited, so nothing can serve; the run ends/);
+    expect(await listening(router()?.port ?? 0)).toBe(false);
   });
 
   it('a run that is not behind the router has no router state, and the last one is forgotten', async () => {

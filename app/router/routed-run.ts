@@ -26,6 +26,13 @@ const LABEL_COLOURS = ['\x1b[36m', '\x1b[35m'];
 const ROUTER_COLOUR = '\x1b[33m';
 const RESET = '\x1b[0m';
 
+/** A process the routed run started, for the port map. */
+export interface RoutedChild {
+  name: string;
+  env: Record<string, string>;
+  process: RuntimeProcess;
+}
+
 interface ChildEvents {
   spawned(): void;
   line(line: string): void;
@@ -39,8 +46,11 @@ export class RoutedRun implements RuntimeProcess {
   private closed = false;
   private state: RouterState = initialRouterState(0, []);
   private readonly listeners = new Set<(state: RouterState) => void>();
+  private readonly childListeners = new Set<(child: RoutedChild) => void>();
   private readonly children: { process: RuntimeProcess; done: Promise<number> }[] = [];
   private routerCode = 0;
+  /** Set when the run ended because every instance had exited: their code is the run's. */
+  private instancesCode: number | null = null;
   private endPorts: () => void = () => undefined;
   private resolveExit: (code: number) => void = () => undefined;
 
@@ -48,6 +58,8 @@ export class RoutedRun implements RuntimeProcess {
     private readonly runtime: Runtime,
     private readonly program: string,
     private readonly args: readonly string[],
+    /** Passed to each instance besides its PORT: HOST, the backing-service URL. */
+    private readonly env: Record<string, string> = {},
   ) {
     this.output = new ReadableStream({ start: (controller) => void (this.controller = controller) });
     this.exit = new Promise((resolve) => (this.resolveExit = resolve));
@@ -65,6 +77,11 @@ export class RoutedRun implements RuntimeProcess {
     listener(this.state);
   }
 
+  /** Hears of each process as it starts: instance 1, instance 2, the router. */
+  onChild(listener: (child: RoutedChild) => void): void {
+    this.childListeners.add(listener);
+  }
+
   /** Writes the router into the workspace, starts the instances one by one, then the router. */
   async start(): Promise<void> {
     this.endPorts = this.runtime.onPort((event) => this.apply({ type: 'port', port: event.port, open: event.type === 'open' }));
@@ -77,11 +94,12 @@ export class RoutedRun implements RuntimeProcess {
       }
       const upstreams = this.state.instances.map((i) => `http://127.0.0.1:${i.port}`).join(',');
       const label = `${ROUTER_COLOUR}[router :${this.state.port}]${RESET} `;
-      await this.spawnChild(label, 'node', [ROUTER_SCRIPT], { PORT: String(this.state.port), UPSTREAMS: upstreams }, {
+      await this.spawnChild('router', label, 'node', [ROUTER_SCRIPT], { PORT: String(this.state.port), UPSTREAMS: upstreams }, {
         spawned: () => this.apply({ type: 'router-spawned' }),
         line: (line) => this.apply({ type: 'router-line', line }),
         exited: (code) => this.routerExited(code),
       });
+      this.endIfNoInstanceLives(this.state.instances.at(-1)?.code ?? 1);
     } catch (error) {
       this.kill();
       this.seal();
@@ -101,18 +119,22 @@ export class RoutedRun implements RuntimeProcess {
 
   private async startInstance(index: number, instance: InstanceState): Promise<void> {
     const label = `${LABEL_COLOURS[index % LABEL_COLOURS.length]}[instance :${instance.port}]${RESET} `;
-    await this.spawnChild(label, this.program, this.args, { PORT: String(instance.port) }, {
+    await this.spawnChild(`instance ${instance.number}`, label, this.program, this.args, { PORT: String(instance.port), ...this.env }, {
       spawned: () => this.apply({ type: 'instance-spawned', index }),
       line: (line) => this.apply({ type: 'instance-line', index, line }),
-      exited: (code) => this.apply({ type: 'instance-exited', index, code }),
+      exited: (code) => {
+        this.apply({ type: 'instance-exited', index, code });
+        this.endIfNoInstanceLives(code);
+      },
     });
     // The next instance starts once this one listens or gives up, so "taken by instance 1" is true.
     await this.until((state) => state.instances[index]?.phase === 'exited' || (state.instances[index]?.listening.length ?? 0) > 0);
   }
 
-  private async spawnChild(label: string, program: string, args: readonly string[], env: Record<string, string>, on: ChildEvents): Promise<void> {
+  private async spawnChild(name: string, label: string, program: string, args: readonly string[], env: Record<string, string>, on: ChildEvents): Promise<void> {
     this.emit(label + commandLine(env, program, args));
     const process = await this.runtime.spawn(program, [...args], { env });
+    for (const listener of this.childListeners) listener({ name, env, process });
     on.spawned();
     const lines = new LabelledLines(label, on.line);
     const drained = readOutput(process.output, (chunk) => this.emit(lines.push(chunk)));
@@ -124,6 +146,18 @@ export class RoutedRun implements RuntimeProcess {
       return code;
     });
     this.children.push({ process, done });
+  }
+
+  /**
+   * A router in front of instances that have all exited serves nothing, so the run is over:
+   * the status must not say "Running" for it. The run then reports the instances' exit code.
+   */
+  private endIfNoInstanceLives(code: number): void {
+    const routerStarted = this.children.length === INSTANCE_COUNT + 1;
+    if (!routerStarted || this.state.stopping || this.state.instances.some((i) => i.phase !== 'exited')) return;
+    this.emit(`${ROUTER_COLOUR}[router :${this.state.port}]${RESET} every instance has exited, so nothing can serve; the run ends\n`);
+    this.instancesCode = code;
+    this.kill();
   }
 
   private routerExited(code: number): void {
@@ -140,7 +174,7 @@ export class RoutedRun implements RuntimeProcess {
       this.endPorts();
       this.closed = true;
       this.controller?.close();
-      this.resolveExit(this.routerCode);
+      this.resolveExit(this.instancesCode ?? this.routerCode);
     });
   }
 

@@ -28,9 +28,20 @@ export function PreviewNotice({ view, runtime, progress }: Props) {
     case 'idle':
       return <Notice title="Nothing running yet">Press Run. When your server listens on PORT, its response shows here.</Notice>;
     case 'waiting':
-      return (
+      return view.port === null ? (
+        <Notice title="Waiting for your server to listen…" busy>
+          Run passed no PORT, as on a laptop, so it listens wherever its own code says. The preview opens on the first port it listens on.
+        </Notice>
+      ) : (
         <Notice title={`Waiting for your server to listen on port ${view.port}…`} busy>
           That is the port in PORT. The preview opens as soon as something listens there.
+        </Notice>
+      );
+    case 'stuck':
+      return (
+        <Notice title="Your server has not listened yet" tone="warning">
+          It is still running but has not called listen(){view.port === null ? '' : ` on port ${view.port}`}. Something before listen() may be stuck in
+          a loop or waiting. The terminal shows its output; Stop ends it.
         </Notice>
       );
     case 'wrong-port':

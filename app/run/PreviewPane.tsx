@@ -78,6 +78,7 @@ export function PreviewPane({ view, runtime, progress, defaultPath, servesHttp, 
         )}
       </div>
       {below}
+      {view.kind === 'showing' && view.fromShell && <p className="preview-pane__aside">Started from the shell: nothing is running from Run.</p>}
       {view.kind === 'showing' && view.others.length > 0 && (
         <p className="preview-pane__aside">
           Your server also listens on {view.others.join(', ')}; only PORT ({view.port}) would get traffic on a platform.

@@ -1,70 +1,57 @@
 /**
- * Run, Stop and Restart, and what the run is doing, announced politely to screen readers.
- * The Check button sits in `checkSlot`, after Restart.
+ * Run (which reads Restart while the program runs: after an edit that is what a learner wants),
+ * Stop, and what the run is doing, announced politely to screen readers. The Check button sits
+ * in `checkSlot`, after Stop.
  */
 import type { ReactNode } from 'react';
 import type { RunSnapshot } from './run-store.ts';
 import { Button } from '../components/Button.tsx';
 import { RUN_SHORTCUT } from '../keyboard/run-shortcut.ts';
+import { runStatus, type RuntimeReadiness } from './run-status.ts';
+import '../styles/run-panels.css';
 
 interface Props {
-  runtime: 'starting' | 'ready' | 'failed';
+  runtime: RuntimeReadiness;
   snapshot: RunSnapshot;
   onRun(): void;
   onStop(): void;
-  onRestart(): void;
   /** A check is running: it stopped the Run and gives it back when done, so Run waits. */
   checking?: boolean;
   checkSlot?: ReactNode;
+  /** The run's environment panel, before Run: what Run will pass. */
+  environmentSlot?: ReactNode;
 }
 
-export function RunControls({ runtime, snapshot, onRun, onStop, onRestart, checking = false, checkSlot }: Props) {
+export function RunControls({ runtime, snapshot, onRun, onStop, checking = false, checkSlot, environmentSlot }: Props) {
   const { run } = snapshot;
   const busy = snapshot.busy || checking;
   const ready = runtime === 'ready';
   const running = run.phase === 'starting' || run.phase === 'running';
+  const status = runStatus(snapshot, runtime);
   return (
     <div className="run-controls" role="group" aria-label="Run your program">
       <p className="run-status" role="status">
-        <span className={`run-status__dot run-status__dot--${statusTone(snapshot, ready)}`} aria-hidden="true" />
-        {statusText(snapshot, runtime)}
+        <span className={`run-status__dot run-status__dot--${status.tone}`} aria-hidden="true" />
+        {status.text}
       </p>
-      <Button variant="primary" unavailable={!ready || busy || running} onClick={onRun} title={`Run your program (${RUN_SHORTCUT.label})`} aria-keyshortcuts={RUN_SHORTCUT.aria}>
-        <PlayIcon /> Run
+      {environmentSlot}
+      <Button variant="primary" unavailable={!ready || busy} onClick={onRun} title={`${running ? 'Restart' : 'Run'} your program (${RUN_SHORTCUT.label})`} aria-keyshortcuts={RUN_SHORTCUT.aria}>
+        {running ? (
+          <>
+            <RestartIcon /> Restart
+          </>
+        ) : (
+          <>
+            <PlayIcon /> Run
+          </>
+        )}
       </Button>
       <Button unavailable={!ready || busy || !running} onClick={onStop}>
         <StopIcon /> Stop
       </Button>
-      <Button unavailable={!ready || busy || !running} onClick={onRestart}>
-        <RestartIcon /> Restart
-      </Button>
       {checkSlot}
     </div>
   );
-}
-
-function statusText({ run, busy, error }: RunSnapshot, runtime: Props['runtime']): string {
-  if (runtime === 'starting') return 'Waiting for the runtime';
-  if (runtime === 'failed') return 'No runtime';
-  if (error) return 'Could not start';
-  switch (run.phase) {
-    case 'idle':
-      return busy ? 'Starting…' : 'Not running';
-    case 'starting':
-      return `Starting on PORT ${run.port}…`;
-    case 'running':
-      return busy ? 'Stopping…' : `Running · PORT ${run.port}`;
-    case 'exited':
-      return busy ? 'Starting…' : run.stoppedByLearner ? 'Stopped' : `Exited with code ${run.code}`;
-  }
-}
-
-function statusTone({ run, error }: RunSnapshot, ready: boolean): string {
-  if (!ready) return 'idle';
-  if (error || (run.phase === 'exited' && !run.stoppedByLearner && run.code !== 0)) return 'error';
-  if (run.phase === 'running') return 'running';
-  if (run.phase === 'starting') return 'starting';
-  return 'idle';
 }
 
 const PlayIcon = () => (

@@ -34,7 +34,7 @@ describe('applyPortEvent', () => {
 
 describe('previewView', () => {
   const at = (...ports: number[]): Preview[] => ports.map((port) => ({ port, url: `http://127.0.0.1:${port}/` }));
-  const running = (port: number, ...opened: number[]): RunPhase => ({ phase: 'running', port, opened });
+  const running = (port: number | null, ...opened: number[]): RunPhase => ({ phase: 'running', port, opened, stuck: false });
   const exited = (code: number, opened: number[], stoppedByLearner = false): RunPhase => ({
     phase: 'exited',
     port: 41873,
@@ -90,6 +90,33 @@ describe('previewView', () => {
       view: { kind: 'exited', port: 41873, code: 1, listened: [41873] },
     },
     { name: 'stopped by the learner', run: exited(143, [41873], true), previews: [], view: { kind: 'stopped', port: 41873 } },
+    { name: 'still not listening after the ready timeout', run: { phase: 'running', port: 41873, opened: [], stuck: true }, previews: [], view: { kind: 'stuck', port: 41873 } },
+    { name: 'given no PORT (a laptop), waiting', run: running(null), previews: [], view: { kind: 'waiting', port: null } },
+    {
+      name: 'given no PORT, the first port it listens on is shown',
+      run: running(null, 5000, 9229),
+      previews: at(5000, 9229),
+      view: { kind: 'showing', port: 5000, url: 'http://127.0.0.1:5000/', others: [9229] },
+    },
+    {
+      name: 'nothing from Run, a server started in the shell is shown',
+      run: { phase: 'idle' },
+      previews: at(5000),
+      view: { kind: 'showing', port: 5000, url: 'http://127.0.0.1:5000/', others: [], fromShell: true },
+    },
+    {
+      name: 'after Stop, the shell\'s server is shown, never the stopped run\'s port still closing',
+      run: exited(143, [41873], true),
+      previews: at(5000, 41873),
+      view: { kind: 'showing', port: 5000, url: 'http://127.0.0.1:5000/', others: [], fromShell: true },
+    },
+    { name: 'after Stop, the stopped run\'s port still closing is not shown', run: exited(143, [41873], true), previews: at(41873), view: { kind: 'stopped', port: 41873 } },
+    {
+      name: 'a crashed run keeps its explanation even with a shell server open',
+      run: exited(1, []),
+      previews: at(5000),
+      view: { kind: 'exited-before-listening', port: 41873, code: 1 },
+    },
   ];
   it.each(cases)('$name', ({ run, previews, view }) => {
     expect(previewView(run, previews)).toEqual(view);

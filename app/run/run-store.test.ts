@@ -1,4 +1,5 @@
 // Run, Stop and Restart against a real in-process runner: real node processes, real ports.
+import { createServer, connect, type AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFixturePlayground, type FixturePlayground } from '../../test-support/fixture-playground.ts';
 import { connectRuntime, waitFor } from '../../test-support/runner-client.ts';
@@ -130,23 +131,100 @@ describe('RunStore', () => {
     expect(plain()).toMatch(/Could not start your program/);
   });
 
-  it('runs a command typed into the terminal while nothing runs, in the workspace with the current files', async () => {
+  it('points a line typed while nothing runs to the shell, instead of guessing at it as a command', async () => {
     opened = await open();
     const { runStore, plain } = opened;
-    runStore.typed(`node -e "console.log('read: ' + require('fs').readFileSync('note.txt', 'utf8'))"\n`, { 'note.txt': 'typed works' });
-    await waitFor(() => plain().includes('read: typed works'), 'the typed command to print the file');
-    await waitFor(() => plain().includes('[process exited with code 0]'), 'the typed command to end');
+    runStore.typed('PORT=5000 node server.js\n');
+    expect(plain()).toContain('Commands go in the Shell tab');
     expect(runStore.getSnapshot().run.phase).toBe('idle');
   });
 
-  it('passes typed lines to a running typed command, and Stop ends it', async () => {
+  it('passes exactly the environment chosen, and prints exactly that: a fixed PORT and HOST', async () => {
     opened = await open();
-    const { runStore, plain } = opened;
-    runStore.typed(`node -e "process.stdin.on('data', (d) => console.log('got ' + d))"\n`, {});
-    await waitFor(() => runStore.getSnapshot().busy === false, 'the command to start');
-    runStore.typed('hello\n', {});
-    await waitFor(() => plain().includes('got hello'), 'the command to read its input');
+    const { runStore, plain, view } = opened;
+    const fixed = await freeLocalPort();
+    const script = `require('node:http').createServer((q, s) => s.end(process.env.HOST + ' ' + process.env.PORT)).listen(process.env.PORT, process.env.HOST)`;
+    await runStore.run({ 'server.js': script }, 'node server.js', { environment: { port: { kind: 'fixed', port: fixed }, host: '0.0.0.0', upstream: { kind: 'unset' } } });
+    const shown = await waitFor(() => (view().kind === 'showing' ? view() : null), 'the preview to show the server');
+    expect(plain()).toContain(`$ PORT=${fixed} HOST=0.0.0.0 node server.js\n`);
+    expect(shown).toMatchObject({ port: fixed });
+    if (shown.kind === 'showing') expect(await get(shown.url)).toBe(`0.0.0.0 ${fixed}`);
+  });
+
+  it('passes no PORT as on a laptop, and the preview shows the port the server chose', async () => {
+    opened = await open();
+    const { runStore, plain, view } = opened;
+    const own = await freeLocalPort();
+    await runStore.run({ 'server.js': serverOn(`process.env.PORT || ${own}`, 'laptop') }, 'node server.js', { environment: { port: { kind: 'unset' }, host: '', upstream: { kind: 'stand-in' } } });
+    const shown = await waitFor(() => (view().kind === 'showing' ? view() : null), 'the preview to show the server');
+    expect(plain()).toContain('$ node server.js\n');
+    expect(shown).toMatchObject({ port: own });
+    expect(runStore.getSnapshot().run).toMatchObject({ phase: 'running', port: null });
+  });
+
+  it('starts a stand-in upstream for a backing-service lesson and passes its URL', async () => {
+    opened = await open();
+    const { runStore, plain, view } = opened;
+    const script = `require('node:http').createServer(async (q, s) => s.end('quote: ' + await (await fetch(process.env.QUOTES_URL)).text())).listen(process.env.PORT)`;
+    await runStore.run({ 'server.js': script }, 'node server.js', { upstream: { name: 'QUOTES_URL', body: '{"text":"hi"}' } });
+    const shown = await waitFor(() => (view().kind === 'showing' ? view() : null), 'the preview to show the server');
+    expect(plain()).toMatch(/\$ PORT=\d+ QUOTES_URL=http:\/\/127\.0\.0\.1:\d+ node server\.js\n/);
+    expect(plain()).toMatch(/stand-in upstream listening on http:\/\/127\.0\.0\.1:\d+/);
+    if (shown.kind !== 'showing') throw new Error('unreachable');
+    expect(await get(shown.url)).toBe('quote: {"text":"hi"}');
+    const upstream = Number(/QUOTES_URL=http:\/\/127\.0\.0\.1:(\d+)/.exec(plain())?.[1]);
+    expect(runStore.getSnapshot().run).toMatchObject({ opened: [shown.port] }); // the stand-in's port is not the learner's
     await runStore.stop();
-    await waitFor(() => /\[process exited with code \d+\]/.test(plain()), 'the command to be stopped');
+    await waitFor(async () => !(await reachable(upstream)), 'the stand-in to stop with the run');
+  });
+
+  it('says the server may be stuck before listen() once the ready timeout has passed', async () => {
+    opened = await open();
+    const { runStore, plain, view } = opened;
+    await runStore.run({ 'server.js': 'setInterval(() => {}, 1000)' }, 'node server.js', { readyTimeoutMs: 400 });
+    await waitFor(() => view().kind === 'stuck', 'the preview to say it is stuck');
+    expect(runStore.getSnapshot().run).toMatchObject({ phase: 'running', stuck: true });
+    expect(plain()).toContain('has not listened after 0.4 s');
   });
 });
+
+describe('RunStore, for the port map', () => {
+  it('lists each process with its env and the sockets it holds, and names a taken port', async () => {
+    opened = await open();
+    const { runStore } = opened;
+    await runStore.run({ 'server.js': serverOn('process.env.PORT', 'mapped') }, 'node server.js', { upstream: { name: 'QUOTES_URL' } });
+    const mapped = await waitFor(() => {
+      const server = runStore.getSnapshot().processes.find((p) => p.label === 'your server');
+      return server?.sockets?.length ? runStore.getSnapshot().processes : null;
+    }, 'the server and its socket in the map');
+    const port = Number(mapped.find((p) => p.label === 'your server')?.env.PORT);
+    expect(mapped.map((p) => p.label)).toEqual(['stand-in upstream', 'your server']);
+    expect(mapped[1]).toMatchObject({ running: true, taken: [], sockets: [{ protocol: 'tcp', port }] });
+
+    // Something outside the run holds a port; a server that insists on it says EADDRINUSE.
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const held = (holder.address() as AddressInfo).port;
+    await runStore.run({ 'server.js': serverOn(String(held), 'never') }, 'node server.js');
+    const taken = await waitFor(() => runStore.getSnapshot().processes.find((p) => p.taken.length > 0), 'the conflict to be seen');
+    expect(taken).toMatchObject({ label: 'your server', taken: [held] });
+    await waitFor(() => runStore.getSnapshot().processes[0]?.running === false || undefined, 'the failed server to be marked exited');
+    await new Promise((resolve) => holder.close(resolve));
+  });
+});
+
+async function freeLocalPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function reachable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}

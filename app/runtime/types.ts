@@ -38,6 +38,17 @@ export interface SpawnOptions {
   env?: Record<string, string>;
   /** Working directory relative to the workspace root. Defaults to the root. */
   cwd?: string;
+  /**
+   * Gives the process a pseudo-terminal of this size, as an interactive shell needs (line
+   * editing, job control, Ctrl+C as SIGINT). Its output is then the terminal's raw bytes.
+   */
+  terminal?: TerminalSize;
+}
+
+/** A terminal's size in character cells. */
+export interface TerminalSize {
+  cols: number;
+  rows: number;
 }
 
 export interface RuntimeProcess {
@@ -49,6 +60,22 @@ export interface RuntimeProcess {
   write(data: string): void;
   /** Ends the process and everything it started. */
   kill(): void;
+  /** Resizes the pseudo-terminal of a process spawned with `terminal`; absent or a no-op otherwise. */
+  resize?(size: TerminalSize): void;
+  /**
+   * Optional: every socket this process (and what it started) listens on, each time that set
+   * changes — replayed to a late subscriber. Only a runtime that can see sockets implements it
+   * (the local one reads /proc); returns the unsubscribe function.
+   */
+  onSockets?(listener: (sockets: readonly ListeningSocket[]) => void): () => void;
+}
+
+/** A socket a process listens on (TCP) or is bound to (UDP). */
+export interface ListeningSocket {
+  protocol: 'tcp' | 'udp';
+  /** As the operating system reports it: `127.0.0.1`, `0.0.0.0`, `::`, … */
+  address: string;
+  port: number;
 }
 
 export interface PortEvent {

@@ -40,8 +40,13 @@ export class RunnerConnection {
     readonly serverPort: number,
     previewUrl: (port: number) => string,
   ) {
-    this.watcher = new PortWatcher(this.trees, ({ port, event }) =>
-      this.send({ type: 'port', port, event, url: previewUrl(port) }),
+    this.watcher = new PortWatcher(
+      this.trees,
+      ({ port, event }) => this.send({ type: 'port', port, event, url: previewUrl(port) }),
+      (root, sockets) => {
+        const proc = this.procOf(root);
+        if (proc !== null) this.send({ type: 'sockets', proc, sockets });
+      },
     );
   }
 
@@ -81,6 +86,11 @@ export class RunnerConnection {
       this.watcher.wake(); // report its ports closed promptly
     });
     return proc;
+  }
+
+  private procOf(pid: number): number | null {
+    for (const [proc, child] of this.processes) if (child.pid === pid) return proc;
+    return null;
   }
 
   process(proc: number): LearnerProcess {

@@ -26,10 +26,13 @@ export async function perform(connection: OperationTarget, message: ClientMessag
       const cwd = await resolveCwd(root, message.cwd);
       const env = { ...baseEnv(root), ...message.env };
       const file = await resolveCommand(message.command, cwd, root, env.PATH ?? '');
-      return { proc: await connection.start({ file, args: message.args, cwd, env }) };
+      return { proc: await connection.start({ file, args: message.args, cwd, env, pty: message.terminal }) };
     }
     case 'input':
       connection.process(message.proc).write(message.data);
+      return undefined;
+    case 'resize':
+      connection.process(message.proc).resize({ cols: message.cols, rows: message.rows });
       return undefined;
     case 'kill':
       await connection.process(message.proc).stop();

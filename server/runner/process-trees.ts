@@ -26,6 +26,11 @@ export class ProcessTrees {
     return [...this.trees.keys()];
   }
 
+  /** root → the pids last seen in its tree (as of the latest refresh). */
+  get members(): Map<number, number[]> {
+    return new Map([...this.trees].map(([root, members]) => [root, [...new Set([root, ...members.keys()])]]));
+  }
+
   /**
    * The pids of every live member of every tree, for the port watcher: it follows child links
    * from everything already known (cheap), while `signal` scans the whole table (thorough).

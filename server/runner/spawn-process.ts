@@ -14,6 +14,8 @@ import { sandboxed, workspaceHome } from '../sandbox/sandbox.ts';
 import { signalInside } from '../sandbox/signal-inside.ts';
 import { OutputPump } from './output-pump.ts';
 import type { ProcessTrees } from './process-trees.ts';
+import { spawnInTerminal, type ChildLike } from './terminal-child.ts';
+import type { TerminalSize } from '../../contracts/runner-protocol.ts';
 
 /** How long Stop waits after SIGTERM before SIGKILL. */
 const GRACE_MS = 1000;
@@ -29,6 +31,8 @@ export interface SpawnRequest {
   env: Record<string, string>;
   /** The session's workspace: the only folder the process may write. */
   workspace: string;
+  /** Run it on a pseudo-terminal of this size (the learner's shell) instead of pipes. */
+  pty?: TerminalSize;
 }
 
 /** Check is the harness command: it and the learner servers it starts get loopback only. */
@@ -41,6 +45,8 @@ export interface LearnerProcess {
   /** Resolves with the exit code once the exit and all output have been delivered. */
   readonly exited: Promise<number>;
   write(data: string): void;
+  /** Resizes its pseudo-terminal; nothing for a process on pipes. */
+  resize(size: TerminalSize): void;
   /** SIGTERM to the tree, SIGKILL after a grace period. */
   stop(): Promise<void>;
   /** SIGKILL to the tree at once. */
@@ -50,8 +56,11 @@ export interface LearnerProcess {
 export async function spawnProcess(request: SpawnRequest, trees: ProcessTrees, onOutput: (text: string) => void): Promise<LearnerProcess> {
   const home = workspaceHome(request.workspace);
   await mkdir(home.TMPDIR, { recursive: true });
-  const command = await sandboxed({ ...request, network: isCheck(request) ? 'loopback-only' : 'host' });
-  const child = spawn(command.file, command.args, { cwd: request.cwd, env: { ...request.env, ...home }, detached: true, stdio: 'pipe' });
+  const command = await sandboxed({ ...request, network: isCheck(request) ? 'loopback-only' : 'host', terminal: request.pty !== undefined });
+  const env = { ...request.env, ...home };
+  const child: ChildLike = request.pty
+    ? spawnInTerminal(command.file, command.args, { cwd: request.cwd, env, size: request.pty })
+    : spawn(command.file, command.args, { cwd: request.cwd, env, detached: true, stdio: 'pipe' });
   return new Promise((resolve, reject) => {
     child.once('error', (error) => reject(new Error(`Could not start ${request.file}: ${error.message}`)));
     child.once('spawn', () => {
@@ -82,6 +91,7 @@ export async function spawnProcess(request: SpawnRequest, trees: ProcessTrees, o
           if (child.stdin.writableLength > STDIN_BUFFER_LIMIT) throw new Error('The process is not reading its input: 1 MB is waiting already, so this was dropped');
           child.stdin.write(data);
         },
+        resize: (size) => void (done || child.resize?.(size)),
         async stop() {
           if (done) return;
           await (command.sandboxed ? signalInside(pid, 'SIGTERM') : trees.signal(pid, 'SIGTERM'));

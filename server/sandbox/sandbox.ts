@@ -30,6 +30,12 @@ export interface SandboxRequest {
   /** The only folder the command may write (it also becomes HOME, with TMPDIR inside). */
   workspace: string;
   network: Network;
+  /**
+   * The command runs on a pseudo-terminal of its own (the learner's shell): keep it as the
+   * shell's controlling terminal, for job control and Ctrl+C. Elsewhere `--new-session` cuts the
+   * process off the runner's terminal, so it cannot push keystrokes into it (TIOCSTI).
+   */
+  terminal?: boolean;
 }
 
 export interface Command {
@@ -46,7 +52,7 @@ const PORTSIDE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** bwrap's arguments for a request (pure; the tests read it). */
 export function bubblewrapArgs(request: SandboxRequest): string[] {
-  const args = ['--unshare-pid', '--die-with-parent', '--new-session', '--ro-bind', '/', '/', '--tmpfs', '/tmp', '--proc', '/proc', '--dev', '/dev'];
+  const args = ['--unshare-pid', '--die-with-parent', ...(request.terminal ? [] : ['--new-session']), '--ro-bind', '/', '/', '--tmpfs', '/tmp', '--proc', '/proc', '--dev', '/dev'];
   if (underTmp(PORTSIDE_ROOT)) args.push('--ro-bind', PORTSIDE_ROOT, PORTSIDE_ROOT);
   args.push('--bind', request.workspace, request.workspace);
   if (request.network === 'loopback-only') args.push('--unshare-net');

@@ -2,7 +2,7 @@
  * A process of the local runtime as the Runtime seam shows it: output arrives as the runner's
  * `output` messages, exit as its `exit` message (or -1 when the connection is lost first).
  */
-import type { RuntimeProcess } from '../types.ts';
+import type { ListeningSocket, RuntimeProcess, TerminalSize } from '../types.ts';
 
 /** Exit code reported when the runner connection ended before the process did. */
 export const CONNECTION_LOST_EXIT_CODE = -1;
@@ -10,6 +10,7 @@ export const CONNECTION_LOST_EXIT_CODE = -1;
 export interface ProcessControl {
   write(data: string): void;
   kill(): void;
+  resize(size: TerminalSize): void;
 }
 
 export class LocalProcess implements RuntimeProcess {
@@ -18,6 +19,8 @@ export class LocalProcess implements RuntimeProcess {
   private controller: ReadableStreamDefaultController<string> | null = null;
   private resolveExit: (code: number) => void = () => {};
   private ended = false;
+  private sockets: readonly ListeningSocket[] = [];
+  private readonly socketListeners = new Set<(sockets: readonly ListeningSocket[]) => void>();
 
   constructor(private readonly control: ProcessControl) {
     this.output = new ReadableStream<string>({ start: (controller) => void (this.controller = controller) });
@@ -32,6 +35,23 @@ export class LocalProcess implements RuntimeProcess {
     if (!this.ended) this.control.kill();
   }
 
+  resize(size: TerminalSize): void {
+    if (!this.ended) this.control.resize(size);
+  }
+
+  onSockets(listener: (sockets: readonly ListeningSocket[]) => void): () => void {
+    this.socketListeners.add(listener);
+    listener(this.sockets);
+    return () => this.socketListeners.delete(listener);
+  }
+
+  /** The runner's `sockets` message: what the process's tree listens on now. */
+  pushSockets(sockets: readonly ListeningSocket[]): void {
+    if (this.ended) return;
+    this.sockets = sockets;
+    for (const listener of this.socketListeners) listener(sockets);
+  }
+
   /** Text from the runner. */
   push(text: string): void {
     if (!this.ended) this.controller?.enqueue(text);
@@ -42,6 +62,8 @@ export class LocalProcess implements RuntimeProcess {
     if (this.ended) return;
     if (note) this.controller?.enqueue(note);
     this.ended = true;
+    if (this.sockets.length > 0) for (const listener of this.socketListeners) listener([]);
+    this.sockets = [];
     this.controller?.close();
     this.resolveExit(code);
   }

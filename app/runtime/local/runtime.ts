@@ -58,6 +58,7 @@ export async function connectLocalRuntime(token: string, options: LocalRuntimeOp
           for (let at = 0; at < data.length; at += MAX_INPUT_LENGTH) request({ op: 'input', proc, data: data.slice(at, at + MAX_INPUT_LENGTH) }).catch(() => {});
         },
         kill: () => void request({ op: 'kill', proc }).catch(() => {}),
+        resize: ({ cols, rows }) => void request({ op: 'resize', proc, cols, rows }).catch(() => {}),
       });
       processes.set(proc, child);
     }
@@ -78,6 +79,7 @@ export async function connectLocalRuntime(token: string, options: LocalRuntimeOp
       else waiter?.reject(new Error(message.error));
     } else if (message.type === 'output') processFor(message.proc).push(message.data);
     else if (message.type === 'exit') processFor(message.proc).finish(message.code);
+    else if (message.type === 'sockets') processFor(message.proc).pushSockets(message.sockets);
     else if (message.type === 'port') emit({ port: message.port, type: message.event, url: message.url });
     else if (message.type === 'error') console.warn(`local runner: ${message.error}`);
   }
@@ -101,7 +103,7 @@ export async function connectLocalRuntime(token: string, options: LocalRuntimeOp
     readFile: (path) => request({ op: 'readFile', path }),
     remove: (path) => request({ op: 'remove', path }),
     async spawn(command, args, options) {
-      const { proc } = await request({ op: 'spawn', command, args, env: options?.env, cwd: options?.cwd });
+      const { proc } = await request({ op: 'spawn', command, args, env: options?.env, cwd: options?.cwd, terminal: options?.terminal });
       return processFor(proc);
     },
     freePort: () => request({ op: 'freePort' }),

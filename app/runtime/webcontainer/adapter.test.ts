@@ -83,7 +83,10 @@ class FakeProcess implements WebContainerProcess {
     this.kills += 1;
     if (this.obeysKill) this.finish(143); // a hot loop never gets here
   }
-  resize(): void {}
+  readonly sizes: Array<{ cols: number; rows: number }> = [];
+  resize(dimensions: { cols: number; rows: number }): void {
+    this.sizes.push(dimensions);
+  }
 }
 
 type Listener = (...args: never[]) => void;
@@ -309,6 +312,21 @@ describe('files, processes and ports', () => {
     expect(await readAll(process.output)).toBe('listening on 41873\n');
     expect(await process.exit).toBe(0);
     await vi.waitFor(() => expect(engine?.stdin).toEqual(['hello\n']));
+  });
+
+  it('spawns jsh on a pseudo-terminal of the asked size and resizes it', async () => {
+    const booter = new FakeBooter();
+    const runtime = await start(booter).runtime;
+    const shell = await runtime.spawn('jsh', [], { terminal: { cols: 90, rows: 20 } });
+    const engine = booter.latest.processes[0];
+    expect(engine?.command).toBe('jsh');
+    expect(engine?.options).toEqual({ env: undefined, cwd: undefined, terminal: { cols: 90, rows: 20 } });
+    shell.resize?.({ cols: 120, rows: 30 });
+    expect(engine?.sizes).toEqual([{ cols: 120, rows: 30 }]);
+    engine?.finish(0);
+    await shell.exit;
+    shell.resize?.({ cols: 10, rows: 10 }); // ended: nothing reaches the engine any more
+    expect(engine?.sizes).toHaveLength(1);
   });
 
   it('turns repeated port events into one change each', async () => {

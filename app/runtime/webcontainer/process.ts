@@ -4,7 +4,7 @@
  * hot loop, the engine process just vanishes, and this wrapper still tells the terminal why and
  * still reports an exit.
  */
-import type { RuntimeProcess } from '../types.ts';
+import type { RuntimeProcess, TerminalSize } from '../types.ts';
 import { settlesWithin } from './deadline.ts';
 
 /** What the wrapper needs of `@webcontainer/api`'s WebContainerProcess (which satisfies it). */
@@ -13,6 +13,8 @@ export interface EngineProcess {
   readonly exit: Promise<number>;
   readonly input: WritableStream<string>;
   kill(): void;
+  /** Resizes the process's pseudo-terminal (jsh spawned with `terminal`). */
+  resize(size: TerminalSize): void;
 }
 
 /** Exit code reported for a process ended by tearing its container down: 128 + SIGKILL. */
@@ -60,6 +62,10 @@ export class SandboxProcess implements RuntimeProcess {
 
   kill(): void {
     if (!this.ended) this.onKill(this);
+  }
+
+  resize(size: TerminalSize): void {
+    if (!this.ended) this.engine.resize(size);
   }
 
   /** Asks the engine to kill the process; whether it worked shows in `engineExit`. */

@@ -4,7 +4,7 @@
  * down, booting a fresh one and restoring the files. The engine arrives from adapter.ts,
  * which owns everything that touches `@webcontainer/api` itself (booting, events, mounting).
  */
-import type { FileMap, ProgressListener, PortEvent, PreviewError, Runtime, RuntimeProcess, SpawnOptions } from '../types.ts';
+import type { FileMap, ProgressListener, PortEvent, PreviewError, Runtime, RuntimeProcess, SpawnOptions, TerminalSize } from '../types.ts';
 import { FileJournal, normalisePath, parentFolders } from './files.ts';
 import { PortBook, pickFreePort } from './ports.ts';
 import { SandboxProcess, type EngineProcess } from './process.ts';
@@ -19,7 +19,7 @@ export interface SandboxEngine {
     readFile(path: string, encoding: 'utf-8'): Promise<string>;
     rm(path: string, options: { recursive?: boolean; force?: boolean }): Promise<void>;
   };
-  spawn(command: string, args: string[], options?: { env?: Record<string, string>; cwd?: string }): Promise<EngineProcess>;
+  spawn(command: string, args: string[], options?: { env?: Record<string, string>; cwd?: string; terminal?: TerminalSize }): Promise<EngineProcess>;
   teardown(): void;
 }
 
@@ -100,7 +100,7 @@ export class WebContainerRuntime<E extends SandboxEngine> implements Runtime {
     if (!this.serverStarted) this.setup.onProgress(PROGRESS.server);
     this.serverStarted = true;
     const cwd = options.cwd === undefined ? undefined : normalisePath(options.cwd);
-    const process = new SandboxProcess(await engine.spawn(command, args, { env: options.env, cwd }), (p) => this.kill(p));
+    const process = new SandboxProcess(await engine.spawn(command, args, { env: options.env, cwd, terminal: options.terminal }), (p) => this.kill(p));
     this.processes.add(process);
     void process.exit.then(() => this.processes.delete(process));
     return process;

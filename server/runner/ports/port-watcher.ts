@@ -5,12 +5,16 @@
 import { diffPorts, type PortChange } from './port-diff.ts';
 import { listeningPorts } from './listening-ports.ts';
 import type { ProcessTrees } from '../process-trees.ts';
+import type { ListeningSocketInfo } from '../../../contracts/runner-protocol.ts';
+import { socketsByTree } from './process-sockets.ts';
 
 /** Fast enough that the preview appears promptly after listen(), slow enough to cost little… */
 const POLL_MS = 75;
 /** …and slower once nothing has changed for a while (a server that listens late still shows up). */
 const IDLE_POLL_MS = 250;
 const IDLE_AFTER_MS = 5000;
+/** How many polls may pass between socket reports when no TCP port changed (UDP, addresses). */
+const SOCKETS_EVERY = 4;
 
 export class PortWatcher {
   private ports = new Set<number>();
@@ -18,10 +22,15 @@ export class PortWatcher {
   private polling = false;
   private stopped = false;
   private lastActivity = 0;
+  /** root pid → its sockets as last reported (JSON), so each change is reported once. */
+  private reported = new Map<number, string>();
+  private pollsSinceSockets = 0;
 
   constructor(
     private readonly trees: ProcessTrees,
     private readonly onChange: (change: PortChange) => void,
+    /** Optional: every socket of each tree, whenever a tree's set changes (the port map). */
+    private readonly onSockets?: (root: number, sockets: ListeningSocketInfo[]) => void,
   ) {}
 
   /** The ports open right now (the preview proxy only forwards to these). */
@@ -43,6 +52,18 @@ export class PortWatcher {
     this.timer = null;
   }
 
+  private async reportSockets(report: (root: number, sockets: ListeningSocketInfo[]) => void): Promise<void> {
+    const byTree = await socketsByTree(this.trees.members);
+    if (this.stopped) return;
+    const next = new Map<number, string>();
+    for (const [root, sockets] of byTree) {
+      const text = JSON.stringify(sockets);
+      next.set(root, text);
+      if (this.reported.get(root) !== text) report(root, sockets);
+    }
+    this.reported = next;
+  }
+
   private schedule(): void {
     const idle = Date.now() - this.lastActivity > IDLE_AFTER_MS;
     this.timer = setTimeout(() => void this.poll(), idle ? IDLE_POLL_MS : POLL_MS);
@@ -59,6 +80,12 @@ export class PortWatcher {
       if (changes.length > 0) this.lastActivity = Date.now();
       this.ports = next;
       for (const change of changes) this.onChange(change);
+      // The map's detail costs a second /proc pass: at once when ports changed, else every few polls.
+      this.pollsSinceSockets += 1;
+      if (this.onSockets && (changes.length > 0 || this.pollsSinceSockets >= SOCKETS_EVERY)) {
+        this.pollsSinceSockets = 0;
+        await this.reportSockets(this.onSockets);
+      }
     } catch {
       // A snapshot can race with processes exiting; the next poll sees the settled state.
     } finally {
