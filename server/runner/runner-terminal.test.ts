@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixturePlayground, type FixturePlayground } from '../../test-support/fixture-playground.ts';
 import { connectRuntime, waitFor, type Runtime } from '../../test-support/runner-client.ts';
-import { isAlive } from '../../test-support/processes.ts';
+import { openLifelines } from '../../test-support/lifelines.ts';
 
 type RuntimeProcess = Awaited<ReturnType<Runtime['spawn']>>;
 
@@ -64,16 +64,18 @@ describe('the shell on a pseudo-terminal', () => {
 
   it('passes no server environment and is killed with its children when the tab goes', async () => {
     process.env.PORTSIDE_SECRET_FOR_TEST = 'leaked';
+    // Inside the sandbox's PID namespace `$!` means nothing out here: the background job holds a lifeline.
+    const lifelines = await openLifelines();
     const runtime = await connectRuntime(playground);
-    const { child, out, seen } = await shell(runtime);
-    child.write('echo "secret=[$PORTSIDE_SECRET_FOR_TEST]"; sleep 300 & echo "bg=$!"\r');
+    await runtime.writeFiles({ 'hold.js': `${lifelines.holdScript} setInterval(() => {}, 1000)` });
+    const { child, seen } = await shell(runtime);
+    child.write('echo "secret=[$PORTSIDE_SECRET_FOR_TEST]"; node hold.js &\r');
     await seen(/secret=\[\]/, 'an empty secret');
-    await seen(/bg=\d+/, 'the background pid');
-    const pid = Number(/bg=(\d+)/.exec(out.text())?.[1]);
-    expect(isAlive(pid)).toBe(true);
+    await lifelines.held(1);
     delete process.env.PORTSIDE_SECRET_FOR_TEST;
     await runtime.dispose();
-    await waitFor(() => (isAlive(pid) ? undefined : true), 'the background sleep to be killed', 10_000);
+    await waitFor(() => (lifelines.alive === 0 ? true : undefined), 'the background job to be killed', 10_000);
+    await lifelines.close();
     expect(await child.exit).toBe(-1); // the connection ended first
   });
 });
