@@ -1,10 +1,11 @@
-// One start of the learner's command: its own process group (so its whole tree can be killed),
+// One start of the learner's command: its own process group where the runtime has them (so its
+// whole tree can be killed; elsewhere the direct child and every process the observer saw),
 // its own observer log, its output tail, and waits that end as soon as the answer is known.
 import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync, unlinkSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { displayCommand } from './command.mjs';
-import { launchSpec } from './launch.mjs';
+import { launchPlan } from './launch.mjs';
 import { listeningPorts, parseLog, summarize } from './observer-log.mjs';
 import { OutputTail } from './output-tail.mjs';
 import { within } from './poll.mjs';
@@ -31,6 +32,7 @@ export class Run {
     this.tail = new OutputTail();
     /** @type {Map<string, { pid: number, address: string, port: number }>} listening sockets seen in /proc, by address:port */
     this.procSeen = new Map();
+    /** @type {{ code: number | null, signal: string | null, afterMs: number, spawnError?: string, script?: string } | null} how it ended; `script` names the npm pre/post script that failed */
     this.exitInfo = null;
     this.spawnError = null;
     this.startedAt = Date.now();
@@ -40,14 +42,22 @@ export class Run {
   }
 
   spawn() {
-    const { ctx } = this;
-    let spec;
+    let steps;
     try {
-      spec = launchSpec(ctx, this);
+      steps = launchPlan(this.ctx, this);
     } catch (error) {
       return this.fail(error);
     }
-    const child = spawn(spec.file, spec.args, { cwd: ctx.cwd, env: spec.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.spawnStep(steps, 0);
+  }
+
+  /** Starts step `index` of the plan (npm's pre/post scripts are steps); the next one starts when it exits 0. */
+  spawnStep(steps, index) {
+    const { ctx } = this;
+    const spec = steps[index];
+    // Its own process group where the runtime has them, so the whole tree can be signalled at once.
+    const detached = ctx.capabilities.has.processGroups;
+    const child = spawn(spec.file, spec.args, { cwd: ctx.cwd, env: spec.env, detached, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     child.stdout.setEncoding('utf8');
     child.stderr.setEncoding('utf8');
@@ -70,7 +80,8 @@ export class Run {
       while (!isClosed && Date.now() - Math.max(lastOutputAt, exitedAt) < QUIET_MS && Date.now() - exitedAt < DRAIN_LIMIT_MS) {
         await within(closed, QUIET_MS);
       }
-      this.exitInfo = { code, signal, afterMs: Date.now() - this.startedAt };
+      if (code === 0 && index + 1 < steps.length && !this.stopped) return this.spawnStep(steps, index + 1);
+      this.exitInfo = { code, signal, afterMs: Date.now() - this.startedAt, ...(steps.length > 1 && spec.event ? { script: spec.event } : {}) };
       this.resolveExit(this.exitInfo);
     });
   }
@@ -94,7 +105,7 @@ export class Run {
       // Not written yet.
     }
     const summary = summarize(parseLog(text));
-    if (!summary.observed && this.child?.pid) this.addProcListeners(summary);
+    if (!summary.observed && this.child?.pid && this.ctx.capabilities.has.proc) this.addProcListeners(summary);
     return summary;
   }
 
@@ -134,14 +145,30 @@ export class Run {
     return within(this.exited, ms, null);
   }
 
-  /** Sends a signal to the whole process group (falls back to the process where groups are unsupported). */
+  /**
+   * Sends a signal to the whole process group; where the runtime has no process groups, to the
+   * direct child (the harness spawns the program itself, so that is the learner's process).
+   */
   signal(name) {
     if (!this.child?.pid) return;
     try {
+      if (!this.ctx.capabilities.has.processGroups) throw new Error('no process groups');
       process.kill(-this.child.pid, name);
     } catch {
       try {
         this.child.kill(name);
+      } catch {
+        // Already gone.
+      }
+    }
+  }
+
+  /** Without process groups: every process of this run the observer saw start (children, grandchildren). */
+  killObserved() {
+    for (const pid of this.summary().pids) {
+      if (pid === process.pid) continue;
+      try {
+        process.kill(pid, 'SIGKILL');
       } catch {
         // Already gone.
       }
@@ -153,8 +180,10 @@ export class Run {
     if (this.stopped) return this.stopped;
     this.stopped = (async () => {
       this.signal('SIGKILL');
+      if (!this.ctx.capabilities.has.processGroups) this.killObserved();
       await this.waitExit(3000);
       this.signal('SIGKILL'); // grandchildren that outlived their parent keep the group alive
+      if (!this.ctx.capabilities.has.processGroups) this.killObserved(); // and ones that started meanwhile
       this.removeSocketFiles();
     })();
     return this.stopped;
