@@ -69,7 +69,7 @@ export class Run {
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
     const closed = new Promise((done) => child.once('close', done));
-    child.once('error', (error) => this.fail(error));
+    child.once('error', (error) => (spec.event ? this.shellWouldSay(spec, error) : this.fail(error)));
     child.once('exit', async (code, signal) => {
       // The output still in the pipes belongs in the transcript (a crash's error line comes last,
       // after a flood that can take a while to drain on a busy machine). A grandchild may hold the
@@ -84,6 +84,18 @@ export class Run {
       this.exitInfo = { code, signal, afterMs: Date.now() - this.startedAt, ...(steps.length > 1 && spec.event ? { script: spec.event } : {}) };
       this.resolveExit(this.exitInfo);
     });
+  }
+
+  /**
+   * An npm script naming a program that is not there is the learner's mistake, not the check's:
+   * say what npm's shell would say and end as it would (127 not found, 126 not executable).
+   */
+  shellWouldSay(spec, error) {
+    if (error.code !== 'ENOENT' && error.code !== 'EACCES') return this.fail(error);
+    const notFound = error.code === 'ENOENT';
+    this.tail.push(`sh: ${spec.file}: ${notFound ? 'not found' : 'Permission denied'}\n`);
+    this.exitInfo = { code: notFound ? 127 : 126, signal: null, afterMs: Date.now() - this.startedAt, script: spec.event };
+    this.resolveExit(this.exitInfo);
   }
 
   fail(error) {
