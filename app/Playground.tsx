@@ -13,6 +13,7 @@ import { sameFiles } from './lessons/saved-files.ts';
 import { TerminalFeed } from './terminal/terminal-feed.ts';
 import { noticeLine } from './terminal/transcript.ts';
 import { Instructions } from './lessons/Instructions.tsx';
+import { RuntimeNotice } from './lessons/RuntimeNotice.tsx';
 import { EditorPane } from './editor/EditorPane.tsx';
 import { RunControls } from './run/RunControls.tsx';
 import { PreviewPane } from './run/PreviewPane.tsx';
@@ -80,6 +81,7 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
       {/* Keyed by lesson: another lesson starts at the top of its text, not where the last one was scrolled.
           Sibling keys must differ, or React warns and may reuse one element for the other. */}
       <div className="pane instructions-pane" key={`instructions:${lesson.id}`}>
+        <RuntimeNotice command={lesson.command} kind={boot.choice.kind} />
         <Instructions
           lesson={lesson}
           position={index + 1}
