@@ -84,7 +84,7 @@ export async function loadCapabilities({ cwd, env = process.env, fresh = false }
       return kept;
     }
   }
-  const record = await measureCapabilities(profile, env);
+  const record = await measureCapabilities(profile, env, join(cwd, '.portside'));
   keep(own, record);
   keep(shared, record);
   return record;
@@ -94,12 +94,13 @@ export async function loadCapabilities({ cwd, env = process.env, fresh = false }
  * Measures every capability (in parallel), then takes away what the profile removes.
  * @param {keyof typeof PROFILES} profile
  * @param {Record<string, string | undefined>} env
+ * @param {string} [fallbackDir] for scratch files where the system temp folder is unusable
  * @returns {Promise<Capabilities>}
  */
-export async function measureCapabilities(profile, env = process.env) {
+export async function measureCapabilities(profile, env = process.env, fallbackDir = tmpdir()) {
   const started = Date.now();
   const removed = new Set(PROFILES[profile]);
-  const scratch = mkdtempSync(join(tmpdir(), 'portside-capabilities-'));
+  const scratch = scratchDir(fallbackDir);
   const childEnv = { ...env };
   delete childEnv.NODE_OPTIONS; // measure node itself, not whatever the caller preloads
   try {
@@ -134,6 +135,16 @@ export async function measureCapabilities(profile, env = process.env) {
     return { version: RECORD_VERSION, profile, node: process.version, platform: process.platform, has, why, serverAddressReported: sockets.serverAddress.reported, measuredAt: Date.now(), durationMs: Date.now() - started };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** A scratch folder in the system temp folder, or in `fallbackDir` where there is none (os.tmpdir() is unverified in a WebContainer). */
+function scratchDir(fallbackDir) {
+  try {
+    return mkdtempSync(join(tmpdir(), 'portside-capabilities-'));
+  } catch {
+    mkdirSync(fallbackDir, { recursive: true });
+    return mkdtempSync(join(fallbackDir, 'capabilities-'));
   }
 }
 

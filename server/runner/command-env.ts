@@ -20,6 +20,8 @@ export function baseEnv(workspace: string): Record<string, string> {
     TERM: 'xterm-256color',
     FORCE_COLOR: '1',
     HOME: workspace,
+    // Not a secret: the sandbox profile the check harness should assume (probes/lib/capabilities.mjs).
+    ...(process.env.PORTSIDE_SANDBOX_PROFILE ? { PORTSIDE_SANDBOX_PROFILE: process.env.PORTSIDE_SANDBOX_PROFILE } : {}),
   };
 }
 
