@@ -59,6 +59,29 @@ function undecided(outcome: HarnessOutcome): RuleResult[] {
   return found;
 }
 
+async function until(condition: () => boolean, ms = 20_000) {
+  const deadline = Date.now() + ms;
+  for (let delay = 10; !condition(); delay = Math.min(200, delay * 2)) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
+describe('cancel under the webcontainer profile', () => {
+  test('without process groups, a cancelled check still stops every process it started', async () => {
+    const tag = randomUUID();
+    const controller = new AbortController();
+    const spec = { command: 'node server.js', rules: ['responds-http', 'no-hardcoded-port', 'multiple-instances'] };
+    const running = slots(() => checkFolder(join(FIXTURES, 'slow-start'), spec, { env: { ...PROFILE, PORTSIDE_TEST_TAG: tag }, signal: controller.signal }));
+    await until(() => taggedProcesses(tag).length >= 3); // the harness and its runs
+    controller.abort();
+    const outcome = await running;
+    expect(outcome.exitCode).toBe(143);
+    expect(outcome.results).toEqual([]);
+    expect(taggedProcesses(tag)).toEqual([]);
+  }, 60_000);
+});
+
 describe('accuracy fixtures under the webcontainer profile', () => {
   test.concurrent.each(fixtures)('$name: $expect.about', async ({ dir, expect: want }) => {
     const outcome = await checkUnderProfile(dir, { command: want.command ?? 'node server.js', rules: Object.keys(want.rules), probe: want.probe ?? {} }, ['express', 'fastify', 'ws']);
