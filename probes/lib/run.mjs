@@ -35,6 +35,7 @@ export class Run {
     /** @type {{ code: number | null, signal: string | null, afterMs: number, spawnError?: string, script?: string } | null} how it ended; `script` names the npm pre/post script that failed */
     this.exitInfo = null;
     this.spawnError = null;
+    this.observerExpected = false;
     this.startedAt = Date.now();
     ctx.track(this);
     this.exited = new Promise((resolveExit) => (this.resolveExit = resolveExit));
@@ -55,6 +56,10 @@ export class Run {
   spawnStep(steps, index) {
     const { ctx } = this;
     const spec = steps[index];
+    // Whether the observer will say when the program starts (waits.mjs counts limits from then):
+    // our own node, with the observer on its command line or in NODE_OPTIONS.
+    const preloaded = spec.args.includes(ctx.observerPath) || Boolean(spec.env.NODE_OPTIONS?.includes(ctx.observerPath));
+    this.observerExpected = spec.file === process.execPath && preloaded;
     // Its own process group where the runtime has them, so the whole tree can be signalled at once.
     const detached = ctx.capabilities.has.processGroups;
     const child = spawn(spec.file, spec.args, { cwd: ctx.cwd, env: spec.env, detached, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -51,10 +51,22 @@ export async function waitExitOrListen(run, limitMs) {
       if (run.exitInfo) return { exit: run.exitInfo };
       const summary = run.summary();
       if (summary.servers.some((s) => s.listening)) return { listening: true };
-      if (Date.now() > Math.min(cap, Math.max(run.startedAt, summary.lastStart ?? 0) + limitMs)) return { timedOut: true };
+      if (Date.now() > Math.min(cap, programStart(run, summary) + limitMs)) return { timedOut: true };
       return undefined;
     },
     { timeoutMs: Math.max(0, cap - Date.now()), signal: run.ctx.signal },
   );
   return outcome.value ?? { timedOut: true };
+}
+
+/**
+ * When the learner's program itself started, for limits that count from there. A node program
+ * that carries the observer has not run a line of its own until the observer says it started —
+ * on a busy machine, or one without process groups where a check's processes share one slice of
+ * the CPU, that can take seconds — so until then only the cap applies. Other programs count from
+ * the spawn.
+ */
+function programStart(run, summary) {
+  if (summary.lastStart) return Math.max(run.startedAt, summary.lastStart);
+  return run.observerExpected ? Infinity : run.startedAt;
 }
