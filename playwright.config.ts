@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 
 /** Debian's Chromium where it is installed (Playwright cannot download browsers here). */
@@ -7,6 +8,12 @@ const executablePath = process.env.PORTSIDE_CHROMIUM ?? (existsSync(DEBIAN_CHROM
 
 /** The playground under test listens here; a port no lesson and no default uses. */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4791);
+
+/**
+ * The login secret of the server under test (e2e/login.ts puts it in the first URL). Random per
+ * run; set in the environment here so the workers, which load this file again, inherit the same.
+ */
+process.env.PORTSIDE_E2E_SECRET ??= randomBytes(24).toString('base64url');
 
 export default defineConfig({
   testDir: 'e2e',
@@ -42,7 +49,7 @@ export default defineConfig({
   webServer: {
     command: 'npm start',
     url: `http://127.0.0.1:${E2E_PORT}/healthz`,
-    env: { PORT: String(E2E_PORT), HOST: '127.0.0.1' },
+    env: { PORT: String(E2E_PORT), HOST: '127.0.0.1', PORTSIDE_SECRET: process.env.PORTSIDE_E2E_SECRET },
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: 'pipe',

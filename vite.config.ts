@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { lessonsPlugin } from './server/lessons/vite-plugin.ts';
 import { staticSitePlugin } from './server/lessons/static-site-plugin.ts';
-import { ISOLATION_HEADERS } from './server/isolation.ts';
+import { ISOLATION_HEADERS } from './contracts/isolation.ts';
 
 export default defineConfig({
   root: '.',

@@ -24,7 +24,7 @@ interface Marks {
 }
 
 const LIMIT_MS = 15_000;
-const PREVIEW_URL = /^http:\/\/\d+\.localhost[:/]/;
+const PREVIEW_URL = /^http:\/\/\d+(\.[0-9a-f]+)?\.localhost[:/]/;
 
 /**
  * Installed before the app's own scripts. A string, not a function: tsx's esbuild wraps named

@@ -5,6 +5,7 @@
  */
 import { connect } from 'node:net';
 import { expect, type Page } from '@playwright/test';
+import { withSecret } from './login.ts';
 
 export const preview = (page: Page) => page.frameLocator('[title="Preview"]').locator('body');
 export const editorText = (page: Page) => page.locator('.monaco-editor .view-lines');
@@ -14,7 +15,7 @@ export const restartButton = (page: Page) => page.getByRole('button', { name: 'R
 
 /** Opens a lesson and waits for the editor and the runtime, as a learner would before pressing Run. */
 export async function openLesson(page: Page, id: string): Promise<void> {
-  await page.goto(`/#/${id}`);
+  await page.goto(withSecret(`/#/${id}`));
   await expect(page.getByText('Runtime: local (Node on this computer)')).toBeVisible();
   await expect(editorText(page)).toBeVisible({ timeout: 30_000 });
   await expect(runButton(page)).toBeEnabled({ timeout: 30_000 });

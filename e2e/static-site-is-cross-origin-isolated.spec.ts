@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { serveStatic, type StaticSite } from './static-site-server.ts';
-import { ISOLATION_HEADERS } from '../server/isolation.ts';
+import { ISOLATION_HEADERS } from '../contracts/isolation.ts';
 
 /** The build under test: dist/, or the prebuilt folder `npm start` serves when PORTSIDE_DIST is set. */
 const DIST = resolve(process.env.PORTSIDE_DIST ?? 'dist');

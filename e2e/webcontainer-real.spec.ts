@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { loadLessons } from '../server/lessons/load.ts';
 import { checkButton, checkResults, checkSummary, ruleButton } from './check-steps.ts';
 import { terminal } from './playground-steps.ts';
+import { withSecret } from './login.ts';
 
 test.skip(!process.env.E2E_WEBCONTAINER, 'needs the internet to boot a real WebContainer from StackBlitz; set E2E_WEBCONTAINER=1');
 
@@ -19,7 +20,7 @@ const lessons = await loadLessons(resolve('lessons'));
 const previewable = lessons.filter((l) => l.preview && l.command.startsWith('node ') && l.probe.bodyPattern);
 
 async function openOnWebContainer(page: Page, lessonId: string): Promise<void> {
-  await page.goto(`/?runtime=webcontainer#/${lessonId}`);
+  await page.goto(withSecret(`/?runtime=webcontainer#/${lessonId}`));
   await expect(page.getByText('Runtime: WebContainer')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled({ timeout: 120_000 });
 }

@@ -4,9 +4,10 @@
  * the boot timeout, and switches to the local runtime from that message to run the lesson.
  */
 import { expect, test } from '@playwright/test';
+import { withSecret } from './login.ts';
 
 test('learner whose sandbox cannot start switches to the local runtime and runs the lesson', async ({ page }) => {
-  await page.goto('/?runtime=webcontainer&bootTimeout=1500#/a-default-and-a-clear-error');
+  await page.goto(withSecret('/?runtime=webcontainer&bootTimeout=1500#/a-default-and-a-clear-error'));
   await expect(page.getByText('Runtime: WebContainer')).toBeVisible();
   // Monaco keeps empty role="alert" live regions of its own; the runtime's alert is the one that speaks.
   const alert = page.getByRole('alert').filter({ hasText: 'sandbox' });

@@ -11,7 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { checkFolder } from '../server/grade/check-folder.ts';
 import type { RuleResult } from '../server/grade/run-harness.ts';
 import { taggedProcesses } from './tagged-processes.ts';
-import { semaphore } from '../server/test-support/semaphore.ts';
+import { semaphore } from '../test-support/semaphore.ts';
 
 interface Expectation {
   about: string;

@@ -14,7 +14,7 @@ import { checkFolder, type CheckSpec } from '../server/grade/check-folder.ts';
 import type { HarnessOutcome, RuleResult } from '../server/grade/run-harness.ts';
 import { loadLessons } from '../server/lessons/load.ts';
 import { lessonPackages } from '../server/lessons/packages.ts';
-import { semaphore } from '../server/test-support/semaphore.ts';
+import { semaphore } from '../test-support/semaphore.ts';
 import { PROFILE_ENV } from './lib/capabilities.mjs';
 import { taggedProcesses } from './tagged-processes.ts';
 

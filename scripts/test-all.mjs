@@ -20,6 +20,7 @@ function run(name, command, args, env = {}) {
 if (run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) === 0) passed += 1; else failed += 1;
 if (run('typecheck (node)', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']) === 0) passed += 1; else failed += 1;
 if (run('typecheck (probes, checkJs)', 'npx', ['tsc', '-p', 'tsconfig.probes.json', '--noEmit']) === 0) passed += 1; else failed += 1;
+if (run('typecheck (contracts)', 'npx', ['tsc', '-p', 'tsconfig.contracts.json', '--noEmit']) === 0) passed += 1; else failed += 1;
 
 const vitestReport = join(reports, 'vitest.json');
 const vitestStatus = run('unit and server tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);

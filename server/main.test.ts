@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { RUNNER_PATH } from './protocol-constants.ts';
-import type { ServerMessage } from './protocol.ts';
-import { FIXTURE_HTML, REPO_ROOT } from './test-support/fixture-playground.ts';
-import { waitFor } from './test-support/runner-client.ts';
-import { isAlive } from './test-support/processes.ts';
+import { RUNNER_PATH, type ServerMessage } from '../contracts/runner-protocol.ts';
+import { FIXTURE_HTML, REPO_ROOT } from '../test-support/fixture-playground.ts';
+import { waitFor } from '../test-support/runner-client.ts';
+import { openLifelines } from '../test-support/lifelines.ts';
+import { logIn } from '../test-support/login.ts';
 
 let dist: string;
 beforeAll(async () => {
@@ -65,24 +65,26 @@ describe('npm start (server/main.ts)', () => {
     expect(await main.exited).toBe(0);
   });
 
-  it('kills learner processes and removes workspaces on SIGTERM', async () => {
+  it.each(['SIGTERM', 'SIGHUP'] as const)('kills learner processes and removes workspaces on %s', async (signal) => {
     const main = startMain({ PORT: '0' });
     const url = await waitFor(() => /running at (http:\/\/\S+)/.exec(main.output())?.[1], 'the server to print its URL');
-    const origin = url.replace(/\/$/, '');
-    const page = await (await fetch(url)).text();
+    const origin = new URL(url).origin;
+    const { cookie } = await logIn(url);
+    const page = await (await fetch(`${origin}/`, { headers: { cookie } })).text();
     const token = /<meta name="portside-runner" content="([^"]+)">/.exec(page)?.[1] ?? '';
-    const socket = new WebSocket(`${origin.replace('http', 'ws')}${RUNNER_PATH}?token=${token}`, { origin });
+    const socket = new WebSocket(`${origin.replace('http', 'ws')}${RUNNER_PATH}?token=${token}`, { origin, headers: { cookie } });
     const messages: ServerMessage[] = [];
     socket.on('message', (data) => messages.push(JSON.parse(data.toString()) as ServerMessage));
     const hello = await waitFor(() => messages.find((m) => m.type === 'hello'), 'hello');
-    socket.send(JSON.stringify({ op: 'spawn', id: 1, command: 'node', args: ['-e', 'console.log(String(process.pid)); setInterval(() => {}, 1000)'] }));
-    const printed = await waitFor(() => messages.find((m) => m.type === 'output'), 'the pid');
-    const pid = Number(printed.type === 'output' ? printed.data.trim() : NaN);
-    expect(isAlive(pid)).toBe(true);
+    // A pid printed inside the sandbox's PID namespace means nothing here: the process holds a lifeline socket.
+    const lifelines = await openLifelines();
+    socket.send(JSON.stringify({ op: 'spawn', id: 1, command: 'node', args: ['-e', `${lifelines.holdScript} setInterval(() => {}, 1000)`] }));
+    await lifelines.held(1);
 
-    main.child.kill('SIGTERM');
+    main.child.kill(signal);
     expect(await main.exited).toBe(0);
-    expect(isAlive(pid)).toBe(false);
+    await waitFor(() => lifelines.alive === 0, 'the learner process to be gone', 2000);
+    await lifelines.close();
     expect(existsSync(hello.type === 'hello' ? hello.workspace : '')).toBe(false);
   });
 });

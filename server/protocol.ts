@@ -1,11 +1,10 @@
 /**
- * Messages between the browser's local runtime (`app/runtime/local.ts`) and the runner
- * (`server/runner/`), one JSON object per WebSocket text frame. The runner validates every
- * incoming message with `clientMessage`; the browser imports only the types.
+ * The runner's validation of incoming messages. The message types and limits are the contract
+ * in `contracts/runner-protocol.ts`; this schema must accept exactly those messages, which the
+ * compile-time check below enforces in both directions.
  */
 import { z } from 'zod';
-
-export { MAX_MESSAGE_BYTES, RUNNER_META, RUNNER_PATH } from './protocol-constants.ts';
+import { MAX_INPUT_LENGTH, type ClientMessage } from '../contracts/runner-protocol.ts';
 
 const id = z.number().int().nonnegative().describe('Request id, echoed in the result');
 const relPath = z.string().min(1).max(1024).describe('Workspace-relative path');
@@ -22,30 +21,12 @@ export const clientMessage = z.discriminatedUnion('op', [
     env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string().max(4096)).optional(),
     cwd: relPath.optional(),
   }),
-  z.object({ op: z.literal('input'), id, proc: z.number().int(), data: z.string().max(65536) }),
+  z.object({ op: z.literal('input'), id, proc: z.number().int(), data: z.string().max(MAX_INPUT_LENGTH) }),
   z.object({ op: z.literal('kill'), id, proc: z.number().int() }),
   z.object({ op: z.literal('freePort'), id }),
-]);
-export type ClientMessage = z.infer<typeof clientMessage>;
+]) satisfies z.ZodType<ClientMessage>;
 
-export type ServerMessage =
-  /** Sent once after the connection is accepted. */
-  | { type: 'hello'; workspace: string }
-  | { type: 'result'; id: number; ok: true; value?: unknown }
-  | { type: 'result'; id: number; ok: false; error: string }
-  | { type: 'output'; proc: number; data: string }
-  | { type: 'exit'; proc: number; code: number }
-  | { type: 'port'; port: number; event: 'open' | 'close'; url: string }
-  /** A message the runner could not read at all (not JSON, no usable id); the socket stays open. */
-  | { type: 'error'; error: string };
-
-/** Values carried by successful results, per operation. */
-export interface ResultValues {
-  writeFiles: undefined;
-  readFile: string;
-  remove: undefined;
-  spawn: { proc: number };
-  input: undefined;
-  kill: undefined;
-  freePort: number;
-}
+/** Fails to compile unless the schema's type and the contract's ClientMessage are identical (not merely assignable: an extra optional field counts). */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Assert<T extends true> = T;
+export type SchemaMatchesContract = Assert<Same<z.infer<typeof clientMessage>, ClientMessage>>;

@@ -1,10 +1,8 @@
 // The CheckStore against a real in-process runner: the real harness, real node processes, real ports.
-import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadLessons } from '../../server/lessons/load.ts';
-import { toClientLesson } from '../../server/lessons/vite-plugin.ts';
-import { REPO_ROOT, startFixturePlayground, type FixturePlayground } from '../../server/test-support/fixture-playground.ts';
-import { connectRuntime, waitFor } from '../../server/test-support/runner-client.ts';
+import { startFixturePlayground, type FixturePlayground } from '../../test-support/fixture-playground.ts';
+import { connectRuntime, waitFor } from '../../test-support/runner-client.ts';
+import { loadClientLessons } from '../../test-support/server-side.ts';
 import { RunStore } from '../run/run-store.ts';
 import type { ClientLesson } from '../lessons/types.ts';
 import type { FileMap, Runtime } from '../runtime/types.ts';
@@ -19,7 +17,7 @@ let playground: FixturePlayground;
 let lessons: ClientLesson[];
 beforeAll(async () => {
   playground = await startFixturePlayground();
-  lessons = (await loadLessons(resolve(REPO_ROOT, 'lessons'))).map(toClientLesson);
+  lessons = await loadClientLessons();
 });
 afterAll(() => playground.close());
 

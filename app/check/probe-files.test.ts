@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { RULE_IDS } from '../../probes/catalogue.mjs';
-import { probeFiles as hostProbeFiles } from '../../server/grade/probe-files.ts';
+import { hostProbeFiles } from '../../test-support/server-side.ts';
 import { probeFiles } from './probe-files.ts';
 
 describe('the harness files shipped to a sandbox', () => {

@@ -2,8 +2,8 @@
 // real requests through it — driven through RunStore, the way Run drives it.
 import { createServer, connect, type AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFixturePlayground, type FixturePlayground } from '../../server/test-support/fixture-playground.ts';
-import { connectRuntime, waitFor } from '../../server/test-support/runner-client.ts';
+import { startFixturePlayground, type FixturePlayground } from '../../test-support/fixture-playground.ts';
+import { connectRuntime, waitFor } from '../../test-support/runner-client.ts';
 import { RunStore } from '../run/run-store.ts';
 import type { Runtime } from '../runtime/types.ts';
 import { TerminalFeed } from '../terminal/terminal-feed.ts';

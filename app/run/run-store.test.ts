@@ -1,7 +1,7 @@
 // Run, Stop and Restart against a real in-process runner: real node processes, real ports.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFixturePlayground, type FixturePlayground } from '../../server/test-support/fixture-playground.ts';
-import { connectRuntime, waitFor } from '../../server/test-support/runner-client.ts';
+import { startFixturePlayground, type FixturePlayground } from '../../test-support/fixture-playground.ts';
+import { connectRuntime, waitFor } from '../../test-support/runner-client.ts';
 import { previewView, applyPortEvent, type Preview } from './previews.ts';
 import type { Runtime } from '../runtime/types.ts';
 import { TerminalFeed } from '../terminal/terminal-feed.ts';

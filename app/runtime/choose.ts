@@ -6,7 +6,7 @@
 import { RUNTIMES, isRuntimeKind } from './registry.ts';
 import { RuntimeUnavailableError, type ProgressListener, type Runtime, type RuntimeKind } from './types.ts';
 import { parseMilliseconds } from './webcontainer/deadline.ts';
-import { RUNNER_META } from '../../server/protocol-constants.ts';
+import { RUNNER_META } from '../../contracts/runner-protocol.ts';
 
 export interface RuntimeChoice {
   kind: RuntimeKind;

@@ -4,6 +4,10 @@
  * stays thin and the local runtime is an honest twin.
  */
 
+import type { FileMap } from '../../contracts/files.ts';
+
+export type { FileMap };
+
 /** One per entry of the registry (registry.ts), which the compiler holds to this list. */
 export type RuntimeKind = 'local' | 'webcontainer';
 
@@ -28,9 +32,6 @@ export interface StartContext {
   /** Resolves when the learner has tapped; a WebContainer on iPhone/iPad boots only after one. */
   waitForGesture?: () => Promise<void>;
 }
-
-/** File contents keyed by workspace-relative path with `/` separators, e.g. `src/app.js`. */
-export type FileMap = Record<string, string>;
 
 export interface SpawnOptions {
   /** Extra environment variables; merged over the runtime's base environment. */

@@ -6,7 +6,7 @@
 import { checkConfigFor } from '../../probes/check-config.mjs';
 import { runHarness, type HarnessOutcome, type RunHarnessOptions } from './run-harness.ts';
 import { prepareWorkspace } from './workspace.ts';
-import type { ProbeOptions } from '../lessons/schema.ts';
+import type { ProbeOptions } from '../../contracts/lesson-schema.ts';
 
 /** What is checked: a lesson, or anything shaped like one (test fixtures). */
 export interface CheckSpec {

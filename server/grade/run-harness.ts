@@ -2,10 +2,10 @@
  * Runs the harness in a prepared workspace with the host's node and reads its JSON lines. Used
  * by `npm run grade`, the lesson and fixture tests, and the bench: one code path for all.
  */
-import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { readEvent, type HarnessEvent, type RuleResult } from '../../probes/events.mjs';
 import { HARNESS_COMMAND } from '../../probes/files.mjs';
+import { spawnHarness } from '../sandbox/harness-spawn.ts';
 
 export type { HarnessEvent, RuleResult, RuleStatus } from '../../probes/events.mjs';
 
@@ -25,8 +25,9 @@ export interface RunHarnessOptions {
   env?: Record<string, string>;
 }
 
-export function runHarness(workspace: string, { onEvent = () => {}, signal, env = {} }: RunHarnessOptions = {}): Promise<HarnessOutcome> {
-  const child = spawn(process.execPath, HARNESS_COMMAND.args, { cwd: workspace, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function runHarness(workspace: string, { onEvent = () => {}, signal, env = {} }: RunHarnessOptions = {}): Promise<HarnessOutcome> {
+  // Sandboxed, with a clean environment: never the teacher's own (server/sandbox/harness-spawn.ts).
+  const child = await spawnHarness(workspace, HARNESS_COMMAND.args, env);
   const cancel = () => child.kill('SIGTERM');
   signal?.addEventListener('abort', cancel, { once: true });
   const results: RuleResult[] = [];

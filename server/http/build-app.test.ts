@@ -11,7 +11,7 @@ const at = (file: string, seconds: number) => utimes(join(root, file), seconds, 
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'portside-build-'));
   for (const dir of ['app/runtime', 'lessons/01-x', 'dist', 'server/runner']) await mkdir(join(root, dir), { recursive: true });
-  for (const file of ['index.html', 'app/runtime/local.ts', 'lessons/01-x/lesson.md', 'server/runner/session.ts']) {
+  for (const file of ['index.html', 'app/runtime/local.ts', 'lessons/01-x/lesson.md', 'server/runner/connection.ts']) {
     await writeFile(join(root, file), 'x');
     await at(file, 1000);
   }
@@ -42,7 +42,7 @@ describe('isStale', () => {
     await writeFile(join(root, 'dist/index.html'), 'built');
     await at('dist/index.html', 2000);
     for (const dir of ['app', 'app/runtime', 'lessons', 'lessons/01-x', 'server', 'server/runner']) await at(dir, 1000);
-    await at('server/runner/session.ts', 3000);
+    await at('server/runner/connection.ts', 3000);
     expect(await isStale(root, join(root, 'dist'))).toBe(false);
   });
 });

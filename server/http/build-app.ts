@@ -6,7 +6,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** What the built app is made from (the browser imports these server files too). */
-const SOURCES = ['app', 'lessons', 'probes', 'public', 'index.html', 'vite.config.ts', 'server/lessons', 'server/protocol-constants.ts', 'server/isolation.ts'];
+const SOURCES = ['app', 'lessons', 'probes', 'public', 'index.html', 'vite.config.ts', 'server/lessons', 'contracts'];
 
 /** Newest modification time under `path` (0 when it does not exist). */
 async function newest(path: string): Promise<number> {

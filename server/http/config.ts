@@ -1,5 +1,5 @@
 /**
- * HOST and PORT for the playground server, read from the environment — Portside follows the
+ * HOST and PORT for the app server, read from the environment — Portside follows the
  * principle it teaches. Defaults: HOST=127.0.0.1 (loopback only) and PORT=4780, a port no
  * lesson uses and no common tool claims.
  */
@@ -67,7 +67,7 @@ export function exposedWarning(address: ServerAddress): string {
   return [
     bar,
     `!! WARNING: Portside is listening on ${hostWithPort(address.host, address.port)}, not on loopback.`,
-    '!! Anyone who can reach this address and learns the runner token can run',
+    '!! Anyone who can reach this address and gets the printed login address can run',
     '!! any program on this machine, as you, through the local runner.',
     '!! Unset HOST (the default is 127.0.0.1) unless you really mean this.',
     bar,

@@ -1,12 +1,17 @@
-/** A TCP connection to a port on this machine: IPv4 loopback first, then IPv6 (servers bound to ::1 only). */
+/** A TCP connection to the first of the given addresses that accepts one, tried in order. */
 import { connect, type Socket } from 'node:net';
+import type { BoundAddress } from './bound-address.ts';
 
-export async function connectLoopback(port: number): Promise<Socket> {
-  try {
-    return await connectTo('127.0.0.1', port);
-  } catch {
-    return connectTo('::1', port);
+export async function connectFirst(targets: readonly BoundAddress[]): Promise<Socket> {
+  let failure: unknown = new Error('no address to dial');
+  for (const target of targets) {
+    try {
+      return await connectTo(target.host, target.port);
+    } catch (error) {
+      failure = error;
+    }
   }
+  throw failure;
 }
 
 function connectTo(host: string, port: number): Promise<Socket> {

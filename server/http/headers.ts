@@ -1,12 +1,15 @@
-/** Response headers the playground sets, kept in one place so every response path agrees. */
+/** Response headers the app server sets, kept in one place so every response path agrees. */
 import type { ServerResponse } from 'node:http';
-import { ISOLATION_HEADERS } from '../isolation.ts';
+import { ISOLATION_HEADERS } from '../../contracts/isolation.ts';
 
-/** The playground's own pages and assets: cross-origin isolated, and not embeddable by other sites' pages. */
-export function setPlaygroundHeaders(res: ServerResponse): void {
+/** The app's own pages and assets: cross-origin isolated, and not embeddable by other sites' pages. */
+export function setAppHeaders(res: ServerResponse): void {
   for (const [name, value] of Object.entries(ISOLATION_HEADERS)) res.setHeader(name, value);
   res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
   res.setHeader('X-Content-Type-Options', 'nosniff');
+  // A framed app would connect its runner on behalf of whatever page framed it (clickjacking).
+  res.setHeader('Content-Security-Policy', "frame-ancestors 'self'");
+  res.setHeader('X-Frame-Options', 'SAMEORIGIN');
 }
 
 /**

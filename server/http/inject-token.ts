@@ -1,5 +1,5 @@
 /** Puts the runner token into the page, where `runnerToken()` (app/runtime/choose.ts) finds it. */
-import { RUNNER_META } from '../protocol-constants.ts';
+import { RUNNER_META } from '../../contracts/runner-protocol.ts';
 
 export function injectRunnerToken(html: string, token: string): string {
   // The token is base64url, so it needs no escaping inside an attribute.

@@ -1,22 +1,29 @@
 /**
- * Shared start-up of `npm start` and `npm run dev`: read HOST/PORT, start the playground, say
- * where it is (and warn loudly when it is not loopback-only), explain a taken port, and on
- * SIGINT/SIGTERM kill every learner process and remove every workspace before exiting.
+ * Shared start-up of `npm start` and `npm run dev`: read HOST/PORT (and PORTSIDE_SECRET), start
+ * the playground, print the address with its login secret (`--open` opens it), warn loudly when
+ * it is not loopback-only, explain a taken port, and on SIGINT/SIGTERM/SIGHUP kill every learner
+ * process and remove every workspace before exiting.
  */
 import { ConfigError, exposedWarning, isLoopback, portInUseMessage, readAddress } from './config.ts';
-import { startPlayground, type AppFactory, type Playground } from './playground.ts';
+import { readSecret, SecretError } from './login.ts';
+import { describeSandbox, sandboxStatus } from '../sandbox/sandbox.ts';
+import { openInBrowser } from './open-browser.ts';
+import type { AppFactory } from './app-handler.ts';
+import { startAppServer, type AppServer } from './app-server.ts';
 
-export async function launch(root: string, app: AppFactory, label: string): Promise<Playground> {
+export async function launch(root: string, app: AppFactory, label: string): Promise<AppServer> {
   let address;
+  let secret: string;
   try {
     address = readAddress(process.env);
+    secret = readSecret(process.env);
   } catch (error) {
-    if (error instanceof ConfigError) fail(error.message);
+    if (error instanceof ConfigError || error instanceof SecretError) fail(error.message);
     throw error;
   }
-  let playground: Playground;
+  let playground: AppServer;
   try {
-    playground = await startPlayground({ ...address, root, app });
+    playground = await startAppServer({ ...address, root, app, secret });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') fail(portInUseMessage(address.port));
@@ -25,13 +32,16 @@ export async function launch(root: string, app: AppFactory, label: string): Prom
     throw error;
   }
   if (!isLoopback(address.host)) console.warn(`\n${exposedWarning({ host: address.host, port: playground.port })}\n`);
-  console.log(`${label} is running at ${playground.url}`);
+  console.log(describeSandbox(await sandboxStatus()));
+  console.log(`${label} is running at ${playground.loginUrl}`);
+  console.log("Open that address. It carries this launch's secret: whoever has it can run programs as you, so keep it to yourself.");
   console.log('Press Ctrl+C to stop.');
+  if (process.argv.includes('--open')) openInBrowser(playground.loginUrl);
   stopOnSignals(playground);
   return playground;
 }
 
-function stopOnSignals(playground: Playground): void {
+function stopOnSignals(playground: AppServer): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -49,6 +59,8 @@ function stopOnSignals(playground: Playground): void {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // A closed terminal sends SIGHUP: without a handler Node dies at once and nothing is cleaned up.
+  process.on('SIGHUP', stop);
   process.on('exit', () => playground.runner.killAllSync());
 }
 

@@ -4,9 +4,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortEvent, Runtime } from '../../app/runtime/types.ts';
-import { startFixturePlayground, type FixturePlayground } from '../test-support/fixture-playground.ts';
-import { connectRuntime, waitFor } from '../test-support/runner-client.ts';
+import { startFixturePlayground, type FixturePlayground } from '../../test-support/fixture-playground.ts';
+import { connectRuntime, waitFor, type PortEvent, type Runtime } from '../../test-support/runner-client.ts';
 
 const CHROMIUM = process.env.PORTSIDE_CHROMIUM ?? '/usr/bin/chromium';
 /** The same flags as playwright.config.ts. */
@@ -31,7 +30,7 @@ describe.skipIf(!existsSync(CHROMIUM))('preview in Chromium', () => {
     previewUrl = (await waitFor(() => events.find((e) => e.type === 'open'), 'the learner server to listen')).url;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     page = await browser.newPage();
-    await page.goto(`${playground.origin}/`);
+    await page.goto(playground.loginUrl); // the real login: the redirect sets the cookie in Chromium
   }, 60_000);
 
   afterAll(async () => {
@@ -57,7 +56,7 @@ describe.skipIf(!existsSync(CHROMIUM))('preview in Chromium', () => {
   });
 
   it('shows the learner server through the proxy', async () => {
-    expect(previewUrl).toBe(`http://${learnerPort}.localhost:${playground.port}/`);
+    expect(previewUrl).toMatch(new RegExp(`^http://${learnerPort}\\.[0-9a-f]{24}\\.localhost:${playground.port}/$`));
     const preview = await frame(previewUrl);
     await preview.waitForSelector('text=Hello from the learner server', { timeout: 15_000 });
   });
@@ -70,6 +69,28 @@ describe.skipIf(!existsSync(CHROMIUM))('preview in Chromium', () => {
     expect(framed.url()).toMatch(/^chrome-error:/);
     await waitFor(() => failures.length > 0, 'the blocked request to be reported');
     expect(failures).toEqual(['net::ERR_BLOCKED_BY_RESPONSE']);
+  });
+
+  it('cannot be framed by another site, even by a browser that holds the session cookie', async () => {
+    const foreign = await browser.newPage();
+    try {
+      await foreign.goto(`http://127.0.0.1:${learnerPort}/`); // another origin than the app
+      const failures: string[] = [];
+      foreign.on('requestfailed', (request) => void (request.url() === `${playground.origin}/` && failures.push(request.failure()?.errorText ?? '')));
+      const framed = await foreign.evaluate((url) => {
+        const iframe = document.createElement('iframe');
+        iframe.src = url;
+        document.body.append(iframe);
+        return new Promise<string>((resolve) => iframe.addEventListener('load', () => resolve('loaded')));
+      }, `${playground.origin}/`);
+      expect(framed).toBe('loaded'); // the error page loads in the frame…
+      const frame = foreign.frames().find((f) => f !== foreign.mainFrame());
+      expect(frame?.url()).toMatch(/^chrome-error:/); // …not the app
+      await waitFor(() => failures.length > 0, 'the blocked request to be reported');
+      expect(failures).toEqual(['net::ERR_BLOCKED_BY_RESPONSE']);
+    } finally {
+      await foreign.close();
+    }
   });
 
   it('shows the friendly page for a port with nothing of the session on it', async () => {

@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { contentType } from './content-types.ts';
 import { injectRunnerToken } from './inject-token.ts';
-import type { AppHandler } from './playground.ts';
+import type { AppHandler } from './app-handler.ts';
 
 export function staticApp(distDir: string, token: string): AppHandler {
   const root = normalize(distDir + sep);

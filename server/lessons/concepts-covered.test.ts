@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLessons } from './load.ts';
-import { CONCEPTS } from './schema.ts';
+import { CONCEPTS } from '../../contracts/lesson-schema.ts';
 
 const lessons = await loadLessons(resolve(import.meta.dirname, '../../lessons'));
 

@@ -13,7 +13,7 @@ import { parseCommand, spawnArgs } from '../../probes/lib/command.mjs';
 import { taggedProcesses } from '../../probes/tagged-processes.ts';
 import { loadLessons, type Lesson } from './load.ts';
 import { lessonPackages } from './packages.ts';
-import { semaphore } from '../test-support/semaphore.ts';
+import { semaphore } from '../../test-support/semaphore.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', 'lessons');
 const lessons = await loadLessons(ROOT);

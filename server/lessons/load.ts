@@ -2,9 +2,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { frontmatter, type Frontmatter } from './schema.ts';
+import { frontmatter, type Frontmatter } from '../../contracts/lesson-schema.ts';
 import { namedPorts } from './named-ports.ts';
-import type { FileMap } from '../../app/runtime/types.ts';
+import type { FileMap } from '../../contracts/files.ts';
 
 export interface Lesson extends Frontmatter {
   /** The folder's slug, e.g. `take-the-port` for `02-take-the-port`. */

@@ -6,7 +6,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PackageTree } from '../../app/runtime/webcontainer/packages.ts';
+import type { PackageTree } from '../../contracts/package-snapshot.ts';
 
 export interface InstalledPackage {
   name: string;

@@ -3,7 +3,7 @@
  * They must be there at lesson start without a network install, so every runtime provides them
  * from Portside's own install (see package.json), prepared once rather than fetched per lesson.
  */
-import type { FileMap } from '../../app/runtime/types.ts';
+import type { FileMap } from '../../contracts/files.ts';
 
 /** Names in the `dependencies` of a file map's root package.json (none when absent or invalid). */
 export function declaredDependencies(files: FileMap): string[] {

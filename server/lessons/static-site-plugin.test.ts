@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { ISOLATION_HEADERS } from '../isolation.ts';
+import { ISOLATION_HEADERS } from '../../contracts/isolation.ts';
 import { headersFor, parseHeadersFile } from '../../e2e/static-site-server.ts';
 import { vercelHeadersJson } from './static-site-plugin.ts';
 

@@ -8,8 +8,8 @@ import type { Plugin } from 'vite';
 import { loadLessons } from './load.ts';
 import { lessonPackages } from './packages.ts';
 import { buildPackageSnapshot } from './package-snapshot.ts';
-import { PACKAGE_SNAPSHOT_PATH } from '../../app/runtime/webcontainer/packages.ts';
-import { ISOLATION_HEADERS } from '../isolation.ts';
+import { PACKAGE_SNAPSHOT_PATH } from '../../contracts/package-snapshot.ts';
+import { ISOLATION_HEADERS } from '../../contracts/isolation.ts';
 
 export interface StaticSiteOptions {
   /** The project root, whose node_modules holds the lesson packages. */

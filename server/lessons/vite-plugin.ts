@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { loadLessons, type Lesson } from './load.ts';
 import { renderMarkdown } from './markdown.ts';
-import type { ClientLesson } from '../../app/lessons/types.ts';
+import type { ClientLesson } from '../../contracts/lesson-schema.ts';
 
 const ID = 'virtual:lessons';
 const RESOLVED = '\0' + ID;

@@ -1,5 +1,5 @@
 /**
- * Lesson packages (express, fastify…) come from Portside's own install: each session's
+ * Lesson packages (express, fastify…) come from Portside's own install: each connection's
  * workspace gets `node_modules/<name>` symlinks to them, so `import express from 'express'`
  * works offline and instantly. The links point outside the workspace, so file operations
  * through them are refused by confinement — lessons can use the packages, not edit them.

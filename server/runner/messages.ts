@@ -1,5 +1,6 @@
 /** Reads one incoming frame into a validated ClientMessage, or says precisely what is wrong with it. */
-import { clientMessage, type ClientMessage } from '../protocol.ts';
+import type { ClientMessage } from '../../contracts/runner-protocol.ts';
+import { clientMessage } from '../protocol.ts';
 
 export type Parsed = { ok: true; message: ClientMessage } | { ok: false; id: number | null; error: string };
 

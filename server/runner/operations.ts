@@ -1,12 +1,20 @@
-/** What each protocol operation does in a session. Throwing here becomes an error result. */
-import type { ClientMessage } from '../protocol.ts';
+/** What each protocol operation does in a connection. Throwing here becomes an error result. */
+import type { ClientMessage } from '../../contracts/runner-protocol.ts';
 import { baseEnv, resolveCommand, resolveCwd } from './command-env.ts';
 import { readText, removePath, writeFiles } from './file-ops.ts';
 import { freePort } from './free-port.ts';
-import type { Session } from './session.ts';
+import type { LearnerProcess, SpawnRequest } from './spawn-process.ts';
 
-export async function perform(session: Session, message: ClientMessage): Promise<unknown> {
-  const root = session.workspace;
+/** What the operations need of the connection they run in (declared here so neither imports the other). */
+export interface OperationTarget {
+  readonly workspace: string;
+  readonly serverPort: number;
+  start(request: Omit<SpawnRequest, 'workspace'>): Promise<number>;
+  process(proc: number): LearnerProcess;
+}
+
+export async function perform(connection: OperationTarget, message: ClientMessage): Promise<unknown> {
+  const root = connection.workspace;
   switch (message.op) {
     case 'writeFiles':
       return writeFiles(root, message.files);
@@ -18,15 +26,15 @@ export async function perform(session: Session, message: ClientMessage): Promise
       const cwd = await resolveCwd(root, message.cwd);
       const env = { ...baseEnv(root), ...message.env };
       const file = await resolveCommand(message.command, cwd, root, env.PATH ?? '');
-      return { proc: await session.start({ file, args: message.args, cwd, env }) };
+      return { proc: await connection.start({ file, args: message.args, cwd, env }) };
     }
     case 'input':
-      session.process(message.proc).write(message.data);
+      connection.process(message.proc).write(message.data);
       return undefined;
     case 'kill':
-      await session.process(message.proc).stop();
+      await connection.process(message.proc).stop();
       return undefined;
     case 'freePort':
-      return freePort([session.serverPort]);
+      return freePort([connection.serverPort]);
   }
 }

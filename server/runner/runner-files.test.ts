@@ -4,9 +4,8 @@ import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../../app/runtime/types.ts';
-import { REPO_ROOT, startFixturePlayground, type FixturePlayground } from '../test-support/fixture-playground.ts';
-import { connectRuntime, openRaw } from '../test-support/runner-client.ts';
+import { REPO_ROOT, startFixturePlayground, type FixturePlayground } from '../../test-support/fixture-playground.ts';
+import { connectRuntime, openRaw, type Runtime } from '../../test-support/runner-client.ts';
 
 let playground: FixturePlayground;
 let runtime: Runtime;
@@ -79,7 +78,7 @@ describe('runner files', () => {
     expect(existsSync(workspace)).toBe(true);
     ws.close();
     await closed;
-    const { waitFor } = await import('../test-support/runner-client.ts');
+    const { waitFor } = await import('../../test-support/runner-client.ts');
     await waitFor(() => !existsSync(workspace), 'the workspace to be removed');
   });
 });

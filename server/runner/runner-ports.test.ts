@@ -1,9 +1,8 @@
-// Port events come from what the session's processes really listen on, in any language.
+// Port events come from what the connection's processes really listen on, in any language.
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortEvent } from '../../app/runtime/types.ts';
-import { startFixturePlayground, type FixturePlayground } from '../test-support/fixture-playground.ts';
-import { connectRuntime, waitFor } from '../test-support/runner-client.ts';
+import { startFixturePlayground, type FixturePlayground } from '../../test-support/fixture-playground.ts';
+import { connectRuntime, waitFor, type PortEvent } from '../../test-support/runner-client.ts';
 
 let playground: FixturePlayground;
 beforeAll(async () => void (playground = await startFixturePlayground()));
@@ -27,11 +26,11 @@ describe('runner port events', () => {
     await runtime.writeFiles({ 'server.js': "require('node:http').createServer((q, s) => s.end('hi')).listen(Number(process.env.PORT))" });
     const child = await runtime.spawn('node', ['server.js'], { env: { PORT: String(port) } });
     await waitFor(() => events.find((e) => e.port === port && e.type === 'open'), `port ${port} to open`);
-    expect(events[0]).toEqual({ port, type: 'open', url: `http://${port}.localhost:${playground.port}/` });
-    expect(playground.runner.isSessionPort(port)).toBe(true);
+    expect(events[0]).toEqual({ port, type: 'open', url: expect.stringMatching(new RegExp(`^http://${port}\\.[0-9a-f]{24}\\.localhost:${playground.port}/$`)) });
+    expect(playground.runner.isConnectionPort(port)).toBe(true);
     child.kill();
     await waitFor(() => events.find((e) => e.port === port && e.type === 'close'), `port ${port} to close`);
-    expect(playground.runner.isSessionPort(port)).toBe(false);
+    expect(playground.runner.isConnectionPort(port)).toBe(false);
     await runtime.dispose();
   });
 

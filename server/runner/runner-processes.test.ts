@@ -2,9 +2,10 @@
 // ignore SIGTERM or escape with setsid), and nothing survives a disconnect.
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixturePlayground, type FixturePlayground } from '../test-support/fixture-playground.ts';
-import { connectRuntime, openRaw, waitFor } from '../test-support/runner-client.ts';
-import { isAlive, readAll } from '../test-support/processes.ts';
+import { startFixturePlayground, type FixturePlayground } from '../../test-support/fixture-playground.ts';
+import { connectRuntime, openRaw, waitFor } from '../../test-support/runner-client.ts';
+import { readAll } from '../../test-support/processes.ts';
+import { openLifelines } from '../../test-support/lifelines.ts';
 
 let playground: FixturePlayground;
 beforeAll(async () => void (playground = await startFixturePlayground()));
@@ -77,18 +78,20 @@ describe('runner processes', () => {
 
   it('leaves no process behind after a disconnect, not even one that escaped with setsid', async () => {
     const runtime = await connectRuntime(playground);
+    // Pids mean nothing inside the sandbox's PID namespace: each process holds a lifeline socket instead.
+    const lifelines = await openLifelines();
+    const hold = JSON.stringify(`${lifelines.holdScript} setInterval(() => {}, 1000)`);
     const script = `
       const { spawn } = require('node:child_process');
-      const escaped = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { detached: true, stdio: 'ignore' });
-      console.log(JSON.stringify({ parent: process.pid, escaped: escaped.pid }));
+      spawn(process.execPath, ['-e', ${hold}], { detached: true, stdio: 'ignore' });
+      ${lifelines.holdScript}
       setInterval(() => {}, 1000);`;
-    const child = await runtime.spawn('node', ['-e', script]);
-    const reader = child.output.getReader();
-    const pids = JSON.parse((await reader.read()).value ?? '{}') as { parent: number; escaped: number };
-    expect(isAlive(pids.parent) && isAlive(pids.escaped)).toBe(true);
+    await runtime.spawn('node', ['-e', script]);
+    await lifelines.held(2);
     // Give the port poller a chance to see the tree; the kill must work even if it has not.
     await runtime.dispose();
-    await waitFor(() => !isAlive(pids.parent) && !isAlive(pids.escaped), 'both processes to be gone');
+    await waitFor(() => lifelines.alive === 0, 'both processes to be gone');
+    await lifelines.close();
   });
 
   it('caps flooding output and says how much it skipped', async () => {
@@ -109,12 +112,13 @@ describe('runner processes', () => {
     const own = await startFixturePlayground();
     const { ws, next } = await openRaw(own);
     const { workspace } = (await next((m) => m.type === 'hello', 'hello')) as { workspace: string };
-    ws.send(JSON.stringify({ op: 'spawn', id: 1, command: 'node', args: ['-e', 'console.log(String(process.pid)); setInterval(() => {}, 1000)'] }));
-    const printed = await next((m) => m.type === 'output', 'the pid');
-    const pid = Number(printed.type === 'output' ? printed.data.trim() : NaN);
+    const lifelines = await openLifelines();
+    ws.send(JSON.stringify({ op: 'spawn', id: 1, command: 'node', args: ['-e', `${lifelines.holdScript} setInterval(() => {}, 1000)`] }));
+    await lifelines.held(1);
     own.runner.killAllSync();
     expect(existsSync(workspace)).toBe(false);
-    await waitFor(() => !isAlive(pid), `process ${pid} to be gone`);
+    await waitFor(() => lifelines.alive === 0, 'the process to be gone');
+    await lifelines.close();
     await own.close();
   });
 });

@@ -1,9 +1,9 @@
 // Who may connect, and what a hostile or broken client can (not) do to the server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { MAX_MESSAGE_BYTES, RUNNER_PATH } from '../protocol-constants.ts';
-import { startFixturePlayground, type FixturePlayground } from '../test-support/fixture-playground.ts';
-import { connectRuntime, openRaw, upgradeStatus } from '../test-support/runner-client.ts';
+import { MAX_MESSAGE_BYTES, RUNNER_PATH } from '../../contracts/runner-protocol.ts';
+import { startFixturePlayground, type FixturePlayground } from '../../test-support/fixture-playground.ts';
+import { connectRuntime, openRaw, upgradeStatus } from '../../test-support/runner-client.ts';
 
 let playground: FixturePlayground;
 beforeAll(async () => void (playground = await startFixturePlayground()));
@@ -13,7 +13,7 @@ const path = (token: string | null) => (token === null ? RUNNER_PATH : `${RUNNER
 
 describe('runner connections', () => {
   it('accepts the page of this playground with the token', async () => {
-    const answer = await upgradeStatus(playground.port, path(playground.token), { Host: `127.0.0.1:${playground.port}`, Origin: playground.origin });
+    const answer = await upgradeStatus(playground.port, path(playground.token), { Host: `127.0.0.1:${playground.port}`, Origin: playground.origin, Cookie: playground.cookie });
     expect(answer.status).toBe(101);
   });
 
@@ -24,9 +24,11 @@ describe('runner connections', () => {
     ['no Origin', 'TOKEN', { Origin: '' }, /missing Origin/],
     ['a foreign Host (DNS rebinding)', 'TOKEN', { Host: 'evil.example:PORT', Origin: 'http://evil.example:PORT' }, /Host "evil.example:\d+" is not this playground/],
     ['an https Origin', 'TOKEN', { Origin: 'https://127.0.0.1:PORT' }, /Origin/],
+    ['no session cookie (a local program that never saw the printed URL)', 'TOKEN', { Cookie: '' }, /no session cookie/],
+    ['a forged session cookie', 'TOKEN', { Cookie: 'portside-session=forged' }, /no session cookie/],
   ])('refuses %s with a 403', async (_name, token, overrides: Record<string, string>, reason) => {
     const fill = (text: string) => text.replace('PORT', String(playground.port));
-    const headers: Record<string, string> = { Host: `127.0.0.1:${playground.port}`, Origin: playground.origin };
+    const headers: Record<string, string> = { Host: `127.0.0.1:${playground.port}`, Origin: playground.origin, Cookie: playground.cookie };
     for (const [name, value] of Object.entries(overrides)) {
       if (value === '') delete headers[name];
       else headers[name] = fill(value);

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startFixturePlayground } from '../test-support/fixture-playground.ts';
-import { runnerUrl } from '../test-support/runner-client.ts';
+import { startFixturePlayground } from '../../test-support/fixture-playground.ts';
+import { runnerUrl } from '../../test-support/runner-client.ts';
 
 // Workspaces go to os.tmpdir(), which follows TMPDIR: give this file a private one to count in.
 let privateTmp: string;
@@ -21,10 +21,10 @@ afterAll(async () => {
 });
 
 describe('runner shutdown', () => {
-  it('closes sessions that were still being set up', async () => {
+  it('closes connections that were still being set up', async () => {
     const playground = await startFixturePlayground();
     const workspaces = () => readdir(privateTmp).then((names) => names.filter((n) => /^portside-[A-Za-z0-9]{6}$/.test(n)));
-    const sockets = Array.from({ length: 8 }, () => new WebSocket(runnerUrl(playground), { origin: `http://127.0.0.1:${playground.port}` }));
+    const sockets = Array.from({ length: 8 }, () => new WebSocket(runnerUrl(playground), { origin: playground.origin, headers: { cookie: playground.cookie } }));
     for (const socket of sockets) socket.on('error', () => {});
     // Wait until at least one upgrade has been accepted, then stop while others are mid-way.
     await new Promise((resolve) => sockets[0]?.once('open', resolve));

@@ -1,15 +1,24 @@
 /**
- * One learner process: spawned detached (its own session and process group, so its whole tree
- * can be signalled at once), output pumped to the browser, exit reported with 128 + signal for
- * signals. When it exits, whatever it left running is killed, so a rerun never meets EADDRINUSE.
+ * One learner process: in the kernel sandbox where bubblewrap runs (server/sandbox/; Check, the
+ * harness command, also without the host network), spawned detached (its own session and
+ * process group, so its whole tree can be signalled at once), output pumped to the browser,
+ * exit reported with 128 + signal for signals. When it exits, whatever it left running is
+ * killed, so a rerun never meets EADDRINUSE.
  */
 import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
 import { constants } from 'node:os';
+import { basename } from 'node:path';
+import { HARNESS_COMMAND } from '../../probes/files.mjs';
+import { sandboxed, workspaceHome } from '../sandbox/sandbox.ts';
+import { signalInside } from '../sandbox/signal-inside.ts';
 import { OutputPump } from './output-pump.ts';
 import type { ProcessTrees } from './process-trees.ts';
 
 /** How long Stop waits after SIGTERM before SIGKILL. */
 const GRACE_MS = 1000;
+/** Input waiting for a process to read it, beyond which more is refused (bounded memory). */
+const STDIN_BUFFER_LIMIT = 1024 * 1024;
 /** How long to wait for output still in the pipes after the process exited. */
 const DRAIN_MS = 500;
 
@@ -18,6 +27,13 @@ export interface SpawnRequest {
   args: string[];
   cwd: string;
   env: Record<string, string>;
+  /** The session's workspace: the only folder the process may write. */
+  workspace: string;
+}
+
+/** Check is the harness command: it and the learner servers it starts get loopback only. */
+function isCheck(request: SpawnRequest): boolean {
+  return /^node(\.exe)?$/.test(basename(request.file)) && request.args[0] === HARNESS_COMMAND.args[0];
 }
 
 export interface LearnerProcess {
@@ -31,8 +47,11 @@ export interface LearnerProcess {
   killNow(): Promise<void>;
 }
 
-export function spawnProcess(request: SpawnRequest, trees: ProcessTrees, onOutput: (text: string) => void): Promise<LearnerProcess> {
-  const child = spawn(request.file, request.args, { cwd: request.cwd, env: request.env, detached: true, stdio: 'pipe' });
+export async function spawnProcess(request: SpawnRequest, trees: ProcessTrees, onOutput: (text: string) => void): Promise<LearnerProcess> {
+  const home = workspaceHome(request.workspace);
+  await mkdir(home.TMPDIR, { recursive: true });
+  const command = await sandboxed({ ...request, network: isCheck(request) ? 'loopback-only' : 'host' });
+  const child = spawn(command.file, command.args, { cwd: request.cwd, env: { ...request.env, ...home }, detached: true, stdio: 'pipe' });
   return new Promise((resolve, reject) => {
     child.once('error', (error) => reject(new Error(`Could not start ${request.file}: ${error.message}`)));
     child.once('spawn', () => {
@@ -57,10 +76,15 @@ export function spawnProcess(request: SpawnRequest, trees: ProcessTrees, onOutpu
       resolve({
         pid,
         exited,
-        write: (data) => void (done || child.stdin.write(data)),
+        write(data) {
+          if (done) return;
+          // A process that never reads its input must not make the server buffer without end.
+          if (child.stdin.writableLength > STDIN_BUFFER_LIMIT) throw new Error('The process is not reading its input: 1 MB is waiting already, so this was dropped');
+          child.stdin.write(data);
+        },
         async stop() {
           if (done) return;
-          await trees.signal(pid, 'SIGTERM');
+          await (command.sandboxed ? signalInside(pid, 'SIGTERM') : trees.signal(pid, 'SIGTERM'));
           const timer = setTimeout(() => void trees.signal(pid, 'SIGKILL'), GRACE_MS);
           void exited.then(() => clearTimeout(timer));
         },

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { RUNNER_PATH } from '../protocol-constants.ts';
+import { RUNNER_PATH } from '../../contracts/runner-protocol.ts';
 import { allowedHosts, refusal } from './upgrade-guard.ts';
 
 const request = (url: string, headers: Record<string, string>) => ({ url, headers }) as unknown as IncomingMessage;
@@ -24,6 +24,8 @@ describe('refusal', () => {
     [`${RUNNER_PATH}?token=secret-token`, { host: 'localhost:4780', origin: 'null' }, 'Origin "null" is not this playground'],
     [`${RUNNER_PATH}?token=secret-token`, { host: 'localhost:4780', origin: 'http://41873.localhost:4780' }, 'Origin "http://41873.localhost:4780" is not this playground'],
     ['/other?token=secret-token', good, 'no WebSocket endpoint at /other'],
+    ['http://%/', good, 'malformed request target'],
+    ['//', good, 'malformed request target'],
   ])('%s %j → %s', (url, headers, expected) => {
     expect(refusal(request(url, headers), options)).toBe(expected);
   });

@@ -8,7 +8,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
 import type { IncomingMessage } from 'node:http';
 import { hostWithPort } from '../http/config.ts';
-import { RUNNER_PATH } from '../protocol-constants.ts';
+import { RUNNER_PATH } from '../../contracts/runner-protocol.ts';
 
 export interface GuardOptions {
   token: string;
@@ -29,7 +29,12 @@ export function allowedHosts(host: string, port: number): Set<string> {
 
 /** Why an upgrade is refused, or null when it may proceed. */
 export function refusal(request: IncomingMessage, options: GuardOptions): string | null {
-  const url = new URL(request.url ?? '/', 'http://runner.invalid');
+  let url: URL;
+  try {
+    url = new URL(request.url ?? '/', 'http://runner.invalid');
+  } catch {
+    return 'malformed request target'; // e.g. `http://%/`: this once threw in the upgrade listener and ended the server
+  }
   if (url.pathname !== RUNNER_PATH) return `no WebSocket endpoint at ${url.pathname}`;
   const token = url.searchParams.get('token');
   if (!token) return 'missing runner token';
@@ -44,7 +49,7 @@ export function refusal(request: IncomingMessage, options: GuardOptions): string
 }
 
 /** Compares digests so neither the length nor the content leaks through timing. */
-function sameSecret(given: string, expected: string): boolean {
+export function sameSecret(given: string, expected: string): boolean {
   const digest = (text: string) => createHash('sha256').update(text).digest();
   return timingSafeEqual(digest(given), digest(expected));
 }

@@ -3,9 +3,10 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, WebSocket as NodeWebSocket } from 'ws';
-import { startFixturePlayground, type FixturePlayground } from '../../../server/test-support/fixture-playground.ts';
-import { browserLikeWebSocket, connectRuntime, runnerUrl, waitFor } from '../../../server/test-support/runner-client.ts';
-import { isAlive, readAll } from '../../../server/test-support/processes.ts';
+import { startFixturePlayground, type FixturePlayground } from '../../../test-support/fixture-playground.ts';
+import { browserLikeWebSocket, connectRuntime, runnerUrl, waitFor } from '../../../test-support/runner-client.ts';
+import { readAll } from '../../../test-support/processes.ts';
+import { openLifelines } from '../../../test-support/lifelines.ts';
 import { connectLocalRuntime } from './runtime.ts';
 import { RuntimeUnavailableError, type PortEvent } from '../types.ts';
 
@@ -34,7 +35,7 @@ describe('connectLocalRuntime', () => {
     await runtime.writeFiles({ 'server.js': serverScript });
     const child = await runtime.spawn('node', ['server.js'], { env: { PORT: String(port) } });
     await waitFor(() => events.find((e) => e.type === 'open'), 'the port to open');
-    expect(events).toEqual([{ port, type: 'open', url: `http://${port}.localhost:${playground.port}/` }]);
+    expect(events).toEqual([{ port, type: 'open', url: expect.stringMatching(new RegExp(`^http://${port}\\.[0-9a-f]{24}\\.localhost:${playground.port}/$`)) }]);
     unsubscribe();
     child.kill();
     const output = await readAll(child.output);
@@ -46,12 +47,13 @@ describe('connectLocalRuntime', () => {
 
   it('kills everything on dispose', async () => {
     const runtime = await connectRuntime(playground);
-    const child = await runtime.spawn('node', ['-e', 'console.log(String(process.pid)); setInterval(() => {}, 1000)']);
-    const reader = child.output.getReader();
-    const pid = Number((await reader.read()).value);
-    expect(isAlive(pid)).toBe(true);
+    // Inside the sandbox's PID namespace a pid means nothing here: the process holds a lifeline.
+    const lifelines = await openLifelines();
+    await runtime.spawn('node', ['-e', `${lifelines.holdScript} setInterval(() => {}, 1000)`]);
+    await lifelines.held(1);
     await runtime.dispose();
-    await waitFor(() => !isAlive(pid), `process ${pid} to be gone`);
+    await waitFor(() => lifelines.alive === 0, 'the process to be gone');
+    await lifelines.close();
     await expect(runtime.freePort()).rejects.toThrow(/disposed/);
   });
 

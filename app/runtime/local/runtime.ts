@@ -1,10 +1,9 @@
 /**
  * The local runtime: the Runtime seam over one WebSocket to the runner of the Portside server
- * (`npm start`), which runs real processes in a private temp workspace. Types only come from
- * server/protocol.ts (its zod schemas stay out of the browser bundle).
+ * (`npm start`), which runs real processes in a private temp workspace. The protocol's types and
+ * limits come from contracts/runner-protocol.ts.
  */
-import type { ClientMessage, ResultValues, ServerMessage } from '../../../server/protocol.ts';
-import { RUNNER_PATH } from '../../../server/protocol-constants.ts';
+import { MAX_INPUT_LENGTH, RUNNER_PATH, type ClientMessage, type ResultValues, type ServerMessage } from '../../../contracts/runner-protocol.ts';
 import { CONNECTION_LOST_EXIT_CODE, LocalProcess } from './process.ts';
 import { RuntimeUnavailableError, type PortEvent, type Runtime } from '../types.ts';
 
@@ -16,8 +15,6 @@ export interface LocalRuntimeOptions {
 }
 
 type Request = ClientMessage extends infer M ? (M extends ClientMessage ? Omit<M, 'id'> : never) : never;
-/** The largest `input` payload the protocol allows; longer writes are split. */
-const INPUT_CHUNK = 65536;
 
 export async function connectLocalRuntime(token: string, options: LocalRuntimeOptions = {}): Promise<Runtime> {
   const Socket = options.WebSocket ?? WebSocket;
@@ -58,7 +55,7 @@ export async function connectLocalRuntime(token: string, options: LocalRuntimeOp
     if (!child) {
       child = new LocalProcess({
         write(data) {
-          for (let at = 0; at < data.length; at += INPUT_CHUNK) request({ op: 'input', proc, data: data.slice(at, at + INPUT_CHUNK) }).catch(() => {});
+          for (let at = 0; at < data.length; at += MAX_INPUT_LENGTH) request({ op: 'input', proc, data: data.slice(at, at + MAX_INPUT_LENGTH) }).catch(() => {});
         },
         kill: () => void request({ op: 'kill', proc }).catch(() => {}),
       });

@@ -12,7 +12,7 @@ import { bootWebContainerRuntime, BOOT_OPTIONS, type BootEngine, type Engine, ty
 import { RuntimeUnavailableError, type PortEvent, type PreviewError, type Runtime } from '../types.ts';
 import type { BrowserFacts } from './support.ts';
 import type { PackageTree } from './packages.ts';
-import { ISOLATION_HEADERS } from '../../../server/isolation.ts';
+import { ISOLATION_HEADERS } from '../../../contracts/isolation.ts';
 
 // The real boot function must fit the seam the adapter injects; this line fails to compile otherwise.
 const realBootFits: typeof WebContainer.boot extends BootEngine ? true : never = true;

@@ -47,7 +47,7 @@ export const DEFAULT_BOOT_TIMEOUT_MS = 20_000;
  */
 export const DEFAULT_KILL_GRACE_MS = 5_000;
 
-/** COEP must match the page's header (server/isolation.ts, public/_headers): Safari has no `credentialless`. */
+/** COEP must match the page's header (contracts/isolation.ts, public/_headers): Safari has no `credentialless`. */
 export const BOOT_OPTIONS: BootOptions = { coep: 'require-corp', workdirName: 'portside', forwardPreviewErrors: true };
 
 const bootRealWebContainer: BootEngine = (options) => WebContainer.boot(options);

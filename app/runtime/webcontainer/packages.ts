@@ -3,14 +3,9 @@
  * Portside's own node_modules (server/lessons/package-snapshot.ts) into one static file, so a
  * lesson starts without `npm install` and without reaching the npm registry from the sandbox.
  */
+import { PACKAGE_SNAPSHOT_PATH, type PackageTree } from '../../../contracts/package-snapshot.ts';
 
-/** Where the build puts the snapshot, relative to the site's base URL. */
-export const PACKAGE_SNAPSHOT_PATH = 'portside/packages.json';
-
-/** The snapshot: a tree in `@webcontainer/api`'s FileSystemTree shape, rooted at `node_modules`. */
-export interface PackageTree {
-  [name: string]: { directory: PackageTree } | { file: { contents: string } };
-}
+export { PACKAGE_SNAPSHOT_PATH, type PackageTree };
 
 /** A snapshot that could not be loaded; the message says what to check. */
 export class PackageSnapshotError extends Error {}

@@ -1,32 +1,34 @@
 /** Ways for tests to talk to a real runner: the app's own client, and raw sockets for protocol abuse. */
 import { request } from 'node:http';
 import { WebSocket as NodeWebSocket } from 'ws';
-import { connectLocalRuntime } from '../../app/runtime/local/runtime.ts';
-import type { Runtime } from '../../app/runtime/types.ts';
-import { RUNNER_PATH } from '../protocol-constants.ts';
-import type { ServerMessage } from '../protocol.ts';
+import { connectLocalRuntime } from '../app/runtime/local/runtime.ts';
+import type { PortEvent, Runtime } from '../app/runtime/types.ts';
+import { RUNNER_PATH, type ServerMessage } from '../contracts/runner-protocol.ts';
 import type { FixturePlayground } from './fixture-playground.ts';
+
+/** The browser's runtime seam, which connectRuntime returns, for tests outside app/. */
+export type { PortEvent, Runtime };
 
 export function runnerUrl(playground: FixturePlayground, token = playground.token): string {
   return `ws://127.0.0.1:${playground.port}${RUNNER_PATH}?token=${encodeURIComponent(token)}`;
 }
 
-/** `ws`'s WebSocket, sending the Origin a browser on the playground page would send. */
-export function browserLikeWebSocket(origin: string): typeof WebSocket {
+/** `ws`'s WebSocket, sending the Origin (and session cookie) a browser on the playground page would send. */
+export function browserLikeWebSocket(origin: string, cookie?: string): typeof WebSocket {
   return class extends NodeWebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols, { origin });
+      super(url, protocols, { origin, headers: cookie ? { cookie } : {} });
     }
   } as unknown as typeof WebSocket;
 }
 
 export function connectRuntime(playground: FixturePlayground): Promise<Runtime> {
-  return connectLocalRuntime(playground.token, { url: runnerUrl(playground), WebSocket: browserLikeWebSocket(playground.origin) });
+  return connectLocalRuntime(playground.token, { url: runnerUrl(playground), WebSocket: browserLikeWebSocket(playground.origin, playground.cookie) });
 }
 
 /** A raw protocol connection that records every message it receives. */
 export async function openRaw(playground: FixturePlayground) {
-  const ws = new NodeWebSocket(runnerUrl(playground), { origin: playground.origin });
+  const ws = new NodeWebSocket(runnerUrl(playground), { origin: playground.origin, headers: { cookie: playground.cookie } });
   const messages: ServerMessage[] = [];
   ws.on('message', (data) => messages.push(JSON.parse(data.toString()) as ServerMessage));
   const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));

@@ -1,6 +1,11 @@
-/** The lesson frontmatter schema. Every field says what it is for, so authors can read it here. */
+/**
+ * The lesson frontmatter schema, and the lesson as the browser receives it. Every field says what
+ * it is for, so authors can read it here. The server validates with it (server/lessons/load.ts);
+ * the browser imports only its types, so zod stays out of the bundle.
+ */
 import { z } from 'zod';
-import { RULE_IDS } from '../../probes/catalogue.mjs';
+import { CATALOGUE, RULE_IDS } from '../probes/catalogue.mjs';
+import type { FileMap } from './files.ts';
 
 /** The ideas of port binding a lesson can teach; the course as a whole must cover every one. */
 export const CONCEPTS = [
@@ -32,6 +37,17 @@ export const probeOptions = z
   .describe('Settings for the check probes');
 export type ProbeOptions = z.infer<typeof probeOptions>;
 
+/**
+ * Probe options each rule cannot be checked without, as the catalogue declares them. A rule
+ * needing an option this schema lacks is a mistake in the catalogue, thrown when this loads.
+ */
+const REQUIRED_OPTIONS = Object.entries(CATALOGUE).map(([rule, { needs }]) => [rule, needs.map((option) => probeOption(rule, option))] as const);
+
+function probeOption(rule: string, option: string): keyof ProbeOptions {
+  if (!Object.hasOwn(probeOptions.shape, option)) throw new Error(`probes/catalogue.mjs: rule "${rule}" needs probe.${option}, which the lesson schema does not define`);
+  return option as keyof ProbeOptions;
+}
+
 export const frontmatter = z
   .object({
     title: z.string().min(1).describe('Shown in the lesson list and as the heading'),
@@ -52,18 +68,28 @@ export const frontmatter = z
         ctx.addIssue({ code: 'custom', path: ['starterFails', index], message: `"${id}" is not in rules` });
       }
     }
-    for (const [rule, option] of Object.entries(REQUIRED_OPTIONS)) {
-      if (lesson.rules.includes(rule) && lesson.probe[option] === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['probe', option], message: `rule "${rule}" needs probe.${option}` });
+    for (const [rule, options] of REQUIRED_OPTIONS) {
+      if (!lesson.rules.includes(rule)) continue;
+      for (const option of options) {
+        if (lesson.probe[option] === undefined) {
+          ctx.addIssue({ code: 'custom', path: ['probe', option], message: `rule "${rule}" needs probe.${option}` });
+        }
       }
     }
   });
-
-/** Probe options a rule cannot be checked without. */
-const REQUIRED_OPTIONS: Record<string, keyof ProbeOptions> = {
-  'default-port': 'defaultPort',
-  'binds-host-from-env': 'defaultHost',
-  'backing-service-url': 'upstreamEnv',
-  'graceful-shutdown': 'slowPath',
-};
 export type Frontmatter = z.infer<typeof frontmatter>;
+
+/** A lesson as the browser receives it from `virtual:lessons` (server/lessons/vite-plugin.ts). */
+export interface ClientLesson extends Frontmatter {
+  /** The folder's slug, e.g. `take-the-port` for `02-take-the-port`. */
+  id: string;
+  /** The folder name, e.g. `02-take-the-port`. */
+  folder: string;
+  order: number;
+  /** Port numbers the lesson's text mentions; checks never use them as PORT (check.json avoidPorts). */
+  namedPorts: number[];
+  /** The lesson body rendered to HTML at build time. */
+  html: string;
+  starter: FileMap;
+  solution: FileMap;
+}

@@ -1,9 +1,8 @@
-// The playground's HTTP side against a real server: headers, token, static files, proxy.
+// The app server's HTTP side against a real server: headers, token, static files, proxy.
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortEvent } from '../../app/runtime/types.ts';
-import { startFixturePlayground, type FixturePlayground } from '../test-support/fixture-playground.ts';
-import { connectRuntime, waitFor } from '../test-support/runner-client.ts';
+import { startFixturePlayground, type FixturePlayground } from '../../test-support/fixture-playground.ts';
+import { connectRuntime, waitFor, type PortEvent } from '../../test-support/runner-client.ts';
 
 let playground: FixturePlayground;
 beforeAll(async () => void (playground = await startFixturePlayground({ 'app.js': 'console.log(1)', 'font.woff2': 'x' })));
@@ -15,9 +14,11 @@ interface Answer {
   body: string;
 }
 
+/** A GET as the logged-in browser sends it (the session cookie goes only to the app's own host, never to previews). */
 function get(path: string, host = `127.0.0.1:${playground.port}`): Promise<Answer> {
+  const cookie = host.includes('.localhost') ? {} : { cookie: playground.cookie };
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: playground.port, path, headers: { host } }, (res) => {
+    const req = request({ host: '127.0.0.1', port: playground.port, path, headers: { host, ...cookie } }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
@@ -28,7 +29,7 @@ function get(path: string, host = `127.0.0.1:${playground.port}`): Promise<Answe
   });
 }
 
-describe('playground server', () => {
+describe('app server', () => {
   it('answers /healthz', async () => {
     const answer = await get('/healthz');
     expect(answer.status).toBe(200);
@@ -42,6 +43,8 @@ describe('playground server', () => {
     expect(answer.headers['cross-origin-opener-policy']).toBe('same-origin');
     expect(answer.headers['cross-origin-embedder-policy']).toBe('require-corp');
     expect(answer.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(answer.headers['content-security-policy']).toBe("frame-ancestors 'self'");
+    expect(answer.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(answer.body).toContain(`<meta name="portside-runner" content="${playground.token}">`);
     expect(playground.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
@@ -93,14 +96,22 @@ describe('playground server', () => {
       'server.js': `require('node:http').createServer((q, s) => { s.setHeader('Cross-Origin-Embedder-Policy', 'unsafe-none'); s.end('learner says hi at ' + q.url + ' for ' + q.headers.host) }).listen(Number(process.env.PORT))`,
     });
     await runtime.spawn('node', ['server.js'], { env: { PORT: String(port) } });
-    await waitFor(() => events.some((e) => e.port === port && e.type === 'open'), `port ${port} to open`);
-    const answer = await get('/hello?x=1', `${port}.localhost:${playground.port}`);
+    const opened = await waitFor(() => events.find((e) => e.port === port && e.type === 'open'), `port ${port} to open`);
+    const previewHost = new URL(opened.url).host;
+    expect(previewHost).toMatch(new RegExp(`^${port}\\.[0-9a-f]{24}\\.localhost:${playground.port}$`));
+    // Without this launch's key in the host, a live session port is still refused.
+    expect((await get('/hello', `${port}.localhost:${playground.port}`)).status).toBe(502);
+    expect((await get('/hello', `${port}.${'0'.repeat(24)}.localhost:${playground.port}`)).status).toBe(502);
+    const answer = await get('/hello?x=1', previewHost);
     expect(answer.status).toBe(200);
-    expect(answer.body).toBe(`learner says hi at /hello?x=1 for ${port}.localhost:${playground.port}`);
+    expect(answer.body).toBe(`learner says hi at /hello?x=1 for ${previewHost}`);
     expect(answer.headers['cross-origin-resource-policy']).toBe('cross-origin');
     expect(answer.headers['cross-origin-embedder-policy']).toBe('require-corp');
+    // The preview must stay frameable by the app; only the app's own pages refuse framing.
+    expect(answer.headers['content-security-policy']).toBeUndefined();
+    expect(answer.headers['x-frame-options']).toBeUndefined();
     await runtime.dispose();
-    await waitFor(async () => (await get('/', `${port}.localhost:${playground.port}`)).status === 502, 'the proxy to stop forwarding');
+    await waitFor(async () => (await get('/', previewHost)).status === 502, 'the proxy to stop forwarding');
   });
 
   it('proxies WebSocket-style upgrades to a session port, both ways', async () => {
@@ -113,9 +124,10 @@ describe('playground server', () => {
       socket.pipe(socket);
     }).listen(Number(process.env.PORT))`;
     await runtime.spawn('node', ['-e', echo], { env: { PORT: String(port) } });
-    await waitFor(() => events.some((e) => e.port === port && e.type === 'open'), `port ${port} to open`);
+    const opened = await waitFor(() => events.find((e) => e.port === port && e.type === 'open'), `port ${port} to open`);
+    const previewHost = new URL(opened.url).host;
     const echoed = await new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: playground.port, headers: { host: `${port}.localhost:${playground.port}`, connection: 'Upgrade', upgrade: 'echo' } });
+      const req = request({ host: '127.0.0.1', port: playground.port, headers: { host: previewHost, connection: 'Upgrade', upgrade: 'echo' } });
       req.on('upgrade', (res, socket) => {
         socket.once('data', (data) => {
           resolve(`${res.statusCode} ${data.toString()}`);

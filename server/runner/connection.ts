@@ -9,22 +9,24 @@ import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WebSocket } from 'ws';
-import type { ServerMessage } from '../protocol.ts';
+import type { ServerMessage } from '../../contracts/runner-protocol.ts';
 import { linkLessonPackages, type LessonPackage } from './lesson-packages.ts';
 import { parseClientMessage } from './messages.ts';
 import { perform } from './operations.ts';
 import { PortWatcher } from './ports/port-watcher.ts';
-import { previewUrl } from './ports/port-diff.ts';
 import { ProcessTrees } from './process-trees.ts';
+import { boundAddresses, type BoundAddress } from '../http/bound-address.ts';
 import { spawnProcess, type LearnerProcess, type SpawnRequest } from './spawn-process.ts';
 
-export interface SessionOptions {
+export interface ConnectionOptions {
   packages: readonly LessonPackage[];
-  /** The playground's own port: preview URLs point at it, and freePort never returns it. */
+  /** The app server's own port: preview URLs point at it, and freePort never returns it. */
   serverPort: number;
+  /** Where the browser reaches a learner port (keyed preview hosts, see server/http/login.ts). */
+  previewUrl(port: number): string;
 }
 
-export class Session {
+export class RunnerConnection {
   private readonly processes = new Map<number, LearnerProcess>();
   private readonly trees = new ProcessTrees();
   private readonly watcher: PortWatcher;
@@ -36,38 +38,45 @@ export class Session {
     private readonly socket: WebSocket,
     readonly workspace: string,
     readonly serverPort: number,
+    previewUrl: (port: number) => string,
   ) {
     this.watcher = new PortWatcher(this.trees, ({ port, event }) =>
-      this.send({ type: 'port', port, event, url: previewUrl(port, serverPort) }),
+      this.send({ type: 'port', port, event, url: previewUrl(port) }),
     );
   }
 
-  static async open(socket: WebSocket, options: SessionOptions): Promise<Session> {
+  static async open(socket: WebSocket, options: ConnectionOptions): Promise<RunnerConnection> {
     const workspace = await realpath(await mkdtemp(join(tmpdir(), 'portside-')));
     await linkLessonPackages(workspace, options.packages).catch(async (error: unknown) => {
       await rm(workspace, { recursive: true, force: true });
       throw error;
     });
-    const session = new Session(socket, workspace, options.serverPort);
-    session.send({ type: 'hello', workspace });
-    return session;
+    const connection = new RunnerConnection(socket, workspace, options.serverPort, options.previewUrl);
+    connection.send({ type: 'hello', workspace });
+    return connection;
   }
 
   get openPorts(): ReadonlySet<number> {
     return this.watcher.open;
   }
 
+  /** The exact addresses this session's processes listen on at `port` (what the preview proxy dials). */
+  async boundAddresses(port: number): Promise<BoundAddress[]> {
+    return this.watcher.open.has(port) ? boundAddresses(await this.trees.refresh(), port) : [];
+  }
+
   receive(text: string): void {
     this.queue = this.queue.then(() => this.handle(text));
   }
 
-  async start(request: SpawnRequest): Promise<number> {
+  async start(request: Omit<SpawnRequest, 'workspace'>): Promise<number> {
     if (this.closing) throw new Error('The session is closing');
     const proc = this.nextProc++;
-    const child = await spawnProcess(request, this.trees, (data) => this.send({ type: 'output', proc, data }));
+    const child = await spawnProcess({ ...request, workspace: this.workspace }, this.trees, (data) => this.send({ type: 'output', proc, data }));
     this.processes.set(proc, child);
     this.watcher.wake();
     void child.exited.then((code) => {
+      this.processes.delete(proc); // forgotten once reported, so 1,000 Run/Stop cycles hold nothing
       this.send({ type: 'exit', proc, code });
       this.watcher.wake(); // report its ports closed promptly
     });

@@ -1,0 +1,119 @@
+/**
+ * The kernel sandbox for learner code on Linux: bubblewrap (Debian's `bubblewrap`, the sandbox
+ * Flatpak uses). Every learner process — Run, the terminal, Check, `npm run grade` — starts as
+ * `bwrap … -- <command>`, which gives it:
+ *
+ * - its own PID namespace (`--unshare-pid`): a double fork with `setsid` stays inside, and when
+ *   the sandbox's first process ends the kernel ends every process in it;
+ * - `--die-with-parent`: when the runner dies, even by SIGKILL, the whole sandbox goes too;
+ * - a read-only view of the machine (`--ro-bind / /`) with only the workspace writable, and a
+ *   private, empty /tmp (other sessions' workspaces live there and stay out of sight);
+ * - for Check and grade a private network namespace with only loopback (`--unshare-net`): a
+ *   fixed port never meets the host's, parallel checks never collide, and nothing is reached
+ *   off the machine. Run keeps the host network: the preview proxy dials it.
+ *
+ * The environment is not passed on bwrap's command line (which any local user can read in
+ * /proc): the caller's env, already the clean one built for learner code, is bwrap's own.
+ * Where bwrap cannot run (macOS, a kernel without user namespaces, PORTSIDE_SANDBOX=off) the
+ * command runs as before, in its own process group, and `sandboxStatus()` says why.
+ */
+import { spawn } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, dirname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type Network = 'host' | 'loopback-only';
+
+export interface SandboxRequest {
+  file: string;
+  args: string[];
+  /** The only folder the command may write (it also becomes HOME, with TMPDIR inside). */
+  workspace: string;
+  network: Network;
+}
+
+export interface Command {
+  file: string;
+  args: string[];
+  /** True when `file` is bwrap, wrapping the requested command. */
+  sandboxed: boolean;
+}
+
+export type SandboxStatus = { kind: 'bubblewrap'; bwrap: string } | { kind: 'process-groups'; reason: string };
+
+/** Portside's own folder: lesson packages are linked from its node_modules, so it must stay visible. */
+const PORTSIDE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** bwrap's arguments for a request (pure; the tests read it). */
+export function bubblewrapArgs(request: SandboxRequest): string[] {
+  const args = ['--unshare-pid', '--die-with-parent', '--new-session', '--ro-bind', '/', '/', '--tmpfs', '/tmp', '--proc', '/proc', '--dev', '/dev'];
+  if (underTmp(PORTSIDE_ROOT)) args.push('--ro-bind', PORTSIDE_ROOT, PORTSIDE_ROOT);
+  args.push('--bind', request.workspace, request.workspace);
+  if (request.network === 'loopback-only') args.push('--unshare-net');
+  args.push('--', request.file, ...request.args);
+  return args;
+}
+
+/** The command to spawn for `request`: wrapped in bwrap when it works here, else as it is. */
+export async function sandboxed(request: SandboxRequest): Promise<Command> {
+  const status = await sandboxStatus();
+  if (status.kind !== 'bubblewrap') return { file: request.file, args: request.args, sandboxed: false };
+  return { file: status.bwrap, args: bubblewrapArgs(request), sandboxed: true };
+}
+
+/** HOME and TMPDIR for a sandboxed command: both inside its workspace (the caller creates TMPDIR). */
+export function workspaceHome(workspace: string): { HOME: string; TMPDIR: string } {
+  return { HOME: workspace, TMPDIR: join(workspace, '.tmp') };
+}
+
+let probed: Promise<SandboxStatus> | null = null;
+
+/** Whether bubblewrap runs here, found out once per process by running `bwrap … true` for real. */
+export function sandboxStatus(env: Record<string, string | undefined> = process.env): Promise<SandboxStatus> {
+  probed ??= probe(env);
+  return probed;
+}
+
+/** For tests: forget the probe, so the next call looks again (e.g. with PORTSIDE_SANDBOX=off). */
+export function resetSandboxProbe(): void {
+  probed = null;
+}
+
+/** One line for start-up and grade output. */
+export function describeSandbox(status: SandboxStatus): string {
+  return status.kind === 'bubblewrap'
+    ? 'Sandbox: learner code runs under bubblewrap (own PID namespace, read-only system, only its workspace writable).'
+    : `Sandbox: not available (${status.reason}); learner code runs in its own process group only, with your user's full access.`;
+}
+
+async function probe(env: Record<string, string | undefined>): Promise<SandboxStatus> {
+  if (process.platform !== 'linux') return { kind: 'process-groups', reason: `bubblewrap is Linux-only, this is ${process.platform}` };
+  if (env.PORTSIDE_SANDBOX === 'off') return { kind: 'process-groups', reason: 'PORTSIDE_SANDBOX=off' };
+  const bwrap = findOnPath('bwrap', env.PATH ?? '');
+  if (!bwrap) return { kind: 'process-groups', reason: 'bwrap is not installed (Debian: apt-get install bubblewrap)' };
+  const trial = bubblewrapArgs({ file: 'true', args: [], workspace: PORTSIDE_ROOT, network: 'loopback-only' });
+  const failure = await new Promise<string | null>((done) => {
+    const child = spawn(bwrap, trial, { stdio: ['ignore', 'ignore', 'pipe'], env: { PATH: env.PATH ?? '/usr/bin:/bin' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.once('error', (error) => done(error.message));
+    child.once('close', (code) => done(code === 0 ? null : stderr.trim() || `bwrap exited with ${code}`));
+  });
+  return failure === null ? { kind: 'bubblewrap', bwrap } : { kind: 'process-groups', reason: `bwrap cannot run here: ${failure.split('\n')[0]}` };
+}
+
+function findOnPath(name: string, path: string): string | null {
+  for (const dir of path.split(delimiter).filter(Boolean)) {
+    try {
+      accessSync(join(dir, name), constants.X_OK);
+      return join(dir, name);
+    } catch {
+      // not in this folder
+    }
+  }
+  return null;
+}
+
+function underTmp(path: string): boolean {
+  return path === '/tmp' || path.startsWith(`/tmp${sep}`);
+}
