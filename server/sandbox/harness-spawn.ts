@@ -7,7 +7,7 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { learnerPath } from '../runner/command-env.ts';
+import { learnerPath, sandboxProfileEnv } from '../runner/command-env.ts';
 import { describeSandbox, sandboxed, sandboxStatus, workspaceHome } from './sandbox.ts';
 
 let warned = false;
@@ -20,7 +20,7 @@ export async function spawnHarness(workspace: string, args: string[], extraEnv: 
   }
   const home = workspaceHome(workspace);
   await mkdir(home.TMPDIR, { recursive: true });
-  const env = { PATH: learnerPath(), LANG: process.env.LANG || 'C.UTF-8', ...home, ...extraEnv };
+  const env = { PATH: learnerPath(), LANG: process.env.LANG || 'C.UTF-8', ...home, ...sandboxProfileEnv(), ...extraEnv };
   const command = await sandboxed({ file: process.execPath, args, workspace, network: 'loopback-only' });
   return spawn(command.file, command.args, { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
