@@ -6,11 +6,15 @@
  * undecidable, which must be `skipped` with `details.unsupported` and a sentence saying why. Both
  * through checkFolder, the code path of `npm run grade`, with real processes; none may be left.
  */
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkFolder, type CheckSpec } from '../server/grade/check-folder.ts';
+import { prepareWorkspace } from '../server/grade/workspace.ts';
+import { checkConfigFor } from './check-config.mjs';
+import { HARNESS_COMMAND } from './files.mjs';
 import type { HarnessOutcome, RuleResult } from '../server/grade/run-harness.ts';
 import { loadLessons } from '../server/lessons/load.ts';
 import { lessonPackages } from '../server/lessons/packages.ts';
@@ -68,17 +72,25 @@ async function until(condition: () => boolean, ms = 20_000) {
 }
 
 describe('cancel under the webcontainer profile', () => {
-  test('without process groups, a cancelled check still stops every process it started', async () => {
+  // The harness started directly, as the browser starts it: outside the host's kernel sandbox,
+  // whose PID namespace would end everything anyway, so this proves the harness's own teardown.
+  test('without process groups, SIGTERM to the harness still stops every process it started', async () => {
     const tag = randomUUID();
-    const controller = new AbortController();
-    const spec = { command: 'node server.js', rules: ['responds-http', 'no-hardcoded-port', 'multiple-instances'] };
-    const running = slots(() => checkFolder(join(FIXTURES, 'slow-start'), spec, { env: { ...PROFILE, PORTSIDE_TEST_TAG: tag }, signal: controller.signal }));
-    await until(() => taggedProcesses(tag).length >= 3); // the harness and its runs
-    controller.abort();
-    const outcome = await running;
-    expect(outcome.exitCode).toBe(143);
-    expect(outcome.results).toEqual([]);
-    expect(taggedProcesses(tag)).toEqual([]);
+    const config = checkConfigFor({ command: 'node server.js', rules: ['responds-http', 'no-hardcoded-port', 'multiple-instances'] });
+    const workspace = await prepareWorkspace(join(FIXTURES, 'slow-start'), config, []);
+    try {
+      const harness = spawn(process.execPath, HARNESS_COMMAND.args, { cwd: workspace.dir, env: { ...process.env, ...PROFILE, PORTSIDE_TEST_TAG: tag }, stdio: ['ignore', 'pipe', 'inherit'] });
+      const lines: string[] = [];
+      harness.stdout.setEncoding('utf8').on('data', (text: string) => lines.push(...text.split('\n').filter(Boolean)));
+      const exited = new Promise<number | null>((resolve) => harness.once('close', resolve));
+      await until(() => taggedProcesses(tag).length >= 3); // the harness and its runs
+      harness.kill('SIGTERM');
+      expect(await exited).toBe(143);
+      expect(JSON.parse(lines.at(-1) ?? '{}')).toMatchObject({ type: 'done', cancelled: true });
+      expect(taggedProcesses(tag)).toEqual([]);
+    } finally {
+      await workspace.remove();
+    }
   }, 60_000);
 });
 
