@@ -25,7 +25,12 @@ export async function waitReady(run, port, timeoutMs) {
       const server = port === null ? summary.servers.find((s) => s.listening) : serverOn(summary, port);
       if (server) return { state: 'listening', server, summary };
       if (exited) return { state: 'exited', summary, exit: exited };
-      if (!summary.observed && port !== null && (await reachable(port, 500)).ok) return { state: 'listening', server: null, summary };
+      if (!summary.observed && port !== null && (await reachable(port, 500)).ok) {
+        // The program may have started and listened while we knocked: what the observer saw then
+        // (which address it bound) wins over a bare connect, which says nothing about the address.
+        const now = run.summary();
+        return { state: 'listening', server: serverOn(now, port) ?? null, summary: now };
+      }
       if (summary.servers.length !== lastCount) {
         lastCount = summary.servers.length;
         quietSince = Date.now();
