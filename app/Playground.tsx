@@ -13,6 +13,7 @@ import { sameFiles } from './lessons/saved-files.ts';
 import { TerminalFeed } from './terminal/terminal-feed.ts';
 import { noticeLine } from './terminal/transcript.ts';
 import { Instructions } from './lessons/Instructions.tsx';
+import { RuntimeNotice } from './lessons/RuntimeNotice.tsx';
 import { EditorPane } from './editor/EditorPane.tsx';
 import { RunControls } from './run/RunControls.tsx';
 import { PreviewPane } from './run/PreviewPane.tsx';
@@ -110,6 +111,7 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
         {...(narrow ? {} : { role: 'region', 'aria-label': 'Lesson text' })}
         {...panelProps('lesson', narrow, view)}
       >
+        <RuntimeNotice command={lesson.command} kind={boot.choice.kind} />
         <Instructions
           lesson={lesson}
           position={index + 1}

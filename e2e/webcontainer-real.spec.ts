@@ -1,12 +1,16 @@
 /**
  * Opt-in (E2E_WEBCONTAINER=1, needs the internet): the lessons on a real WebContainer booted from
- * StackBlitz, in the page `npm start` serves (cross-origin isolated, like the static site).
+ * StackBlitz, in the page `npm start` serves (cross-origin isolated, like the static site). It
+ * proves the hosted site in one command: every lesson's starter and solution are Checked there
+ * and compared with the lesson's starterFails, and the sandbox's capability report is printed.
  * Without the variable every test here is skipped with the reason — reported as skipped, never
  * as passed. Run: E2E_WEBCONTAINER=1 npx playwright test --project=webcontainer
  */
 import { expect, test, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { loadLessons } from '../server/lessons/load.ts';
+import { checkButton, checkResults, checkSummary, ruleButton } from './check-steps.ts';
+import { terminal } from './playground-steps.ts';
 import { withSecret } from './login.ts';
 
 test.skip(!process.env.E2E_WEBCONTAINER, 'needs the internet to boot a real WebContainer from StackBlitz; set E2E_WEBCONTAINER=1');
@@ -52,4 +56,69 @@ test('learner stops a server stuck in a hot loop and the sandbox is restarted wi
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(terminal).toContainText('did not stop when asked', { timeout: 120_000 });
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled({ timeout: 120_000 });
+});
+
+/** The words a rule's row uses (app/check/check-words.ts), one of which each finished rule shows. */
+const VERDICTS = ['passed', 'failed', 'your code crashed', 'never started', 'timed out', 'the check itself failed', 'not run'];
+/** A rule the runtime cannot decide says so (probes/lib/rule-needs.mjs); it is "not run", never passed. */
+const UNDECIDED = /on this runtime|cannot be checked here/;
+
+async function showSolution(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Show solution' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Show solution' }).click();
+}
+
+/** Presses Check, waits for the verdict, and reads each rule's words and message. */
+async function check(page: Page, rules: readonly string[]): Promise<Record<string, { verdict: string; message: string }>> {
+  await checkButton(page).click();
+  await expect(checkSummary(page)).toHaveText(/rules? pass|could not run|itself failed/, { timeout: 240_000 });
+  const seen: Record<string, { verdict: string; message: string }> = {};
+  for (const id of rules) {
+    for (const verdict of VERDICTS) {
+      if ((await ruleButton(page, id, verdict).count()) === 0) continue;
+      const row = checkResults(page).getByRole('listitem').filter({ has: ruleButton(page, id, verdict) });
+      seen[id] = { verdict, message: await row.innerText() };
+    }
+  }
+  return seen;
+}
+
+/** What the sandbox supports, as the harness measured it before its first check (probes/capabilities.mjs). */
+async function printCapabilities(page: Page): Promise<void> {
+  await terminal(page).locator('.xterm').click();
+  await page.keyboard.type('node .portside/capabilities.mjs');
+  await page.keyboard.press('Enter');
+  await expect(terminal(page)).toContainText('udpLoopback', { timeout: 120_000 });
+  const report = await terminal(page).innerText();
+  console.log(report);
+  await test.info().attach('WebContainer capabilities', { body: report, contentType: 'text/plain' });
+}
+
+for (const lesson of lessons) {
+  test(`Check on a WebContainer: the starter of "${lesson.title}" fails exactly ${lesson.starterFails.join(', ')}, the solution passes`, async ({ page }) => {
+    await openOnWebContainer(page, lesson.id);
+    const starter = await check(page, lesson.rules);
+    for (const id of lesson.rules) {
+      const got = starter[id];
+      expect(got, `${id} has a verdict`).toBeDefined();
+      if (got?.verdict === 'not run' && UNDECIDED.test(got.message)) continue; // undecidable here, and it says why
+      if (lesson.starterFails.includes(id)) expect(['passed', 'the check itself failed'], `${id}: ${got?.message}`).not.toContain(got?.verdict);
+      else expect(got?.verdict, `${id}: ${got?.message}`).toBe('passed');
+    }
+    if (lesson === lessons[0]) await printCapabilities(page);
+    await showSolution(page);
+    const solution = await check(page, lesson.rules);
+    for (const id of lesson.rules) {
+      const got = solution[id];
+      if (got?.verdict === 'not run' && UNDECIDED.test(got.message)) continue;
+      expect(got?.verdict, `${id}: ${got?.message}`).toBe('passed');
+    }
+  });
+}
+
+test('lesson 12 says before Run that Python needs the local runtime', async ({ page }) => {
+  const python = lessons.find((l) => /^python3?\s/.test(l.command));
+  test.skip(!python, 'no Python lesson');
+  await openOnWebContainer(page, python?.id ?? '');
+  await expect(page.getByRole('note', { name: 'Runtime notice' })).toContainText('Python needs the local runtime');
 });

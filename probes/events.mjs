@@ -29,6 +29,7 @@ export const STATUSES = /** @type {const} */ (['pass', 'fail', 'timeout', 'error
  * @property {boolean} [crashed]
  * @property {boolean} [neverStarted] this result explains that the server never started; other server rules are skipped
  * @property {string} [blockedBy] on a skipped rule: the rule whose result explains why
+ * @property {string} [unsupported] on a skipped rule: the capability this runtime lacks to decide it (probes/lib/capabilities.mjs)
  */
 
 /**

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCheckConfig } from './check-config.mjs';
 import { STATUSES } from './events.mjs';
+import { loadCapabilities } from './lib/capabilities.mjs';
 import { createContext } from './lib/context.mjs';
 import { runRules } from './lib/orchestrate.mjs';
 
@@ -30,7 +31,9 @@ async function main() {
   const acorn = await import('./acorn.mjs').catch(() => import('acorn'));
   let ctx;
   try {
-    ctx = createContext({ config, cwd: process.cwd(), acorn, observerPath: join(here, 'observer.cjs') });
+    // Measured once per runtime (kept in .portside/capabilities.json): what the mechanisms may use.
+    const capabilities = await loadCapabilities({ cwd: process.cwd() });
+    ctx = createContext({ config, cwd: process.cwd(), acorn, observerPath: join(here, 'observer.cjs'), capabilities });
   } catch (error) {
     emit({ type: 'error', message: `The check itself could not start: ${error.message}` });
     emit({ type: 'done', passed: false });

@@ -279,22 +279,39 @@ function safeParse(command) {
 }
 
 /**
- * `npm start` / `npm run <name>` → the script npm would run, when running it directly is exactly
- * equivalent (no pre/post scripts, no extra arguments): `{ script, body }`. Checks start many
- * runs at once and npm's own start-up costs more than a small server's, so the harness runs the
- * script itself the way npm does (sh -c, node_modules/.bin on PATH, npm_* variables).
+ * @typedef {object} NpmScript what `npm start` / `npm run <name>` would run, step by step
+ * @property {string} script the script asked for: `start`, `dev`
+ * @property {{ event: string, body: string }[]} steps `pre<script>`, the script, `post<script>`, as present
+ * @property {string[]} args arguments npm appends to the script itself (after an optional `--`)
+ */
+
+/**
+ * `npm start` / `npm run <name>` / `npm test` → the scripts npm would run, in order, so the
+ * harness can run them itself the way npm does (pre and post scripts, npm's environment,
+ * node_modules/.bin on PATH): checks start many runs at once, npm's own start-up costs more
+ * than a small server's, and a runtime without /bin/sh can still run a script that is a simple
+ * command. Undefined when the line is not such an npm command or names no script (npm itself
+ * then runs, and says what is wrong).
  * @param {ParsedCommand} parsed
  * @param {PackageJson | undefined} packageJson
  * @param {boolean} hasServerJs
- * @returns {{ script: string, body: string } | undefined}
+ * @returns {NpmScript | undefined}
  */
 export function npmScript(parsed, packageJson, hasServerJs) {
   if (parsed.shell || parsed.argv[0] !== 'npm' || !packageJson) return undefined;
-  const [, verb, name, ...extra] = parsed.argv;
-  const script = verb === 'start' && name === undefined ? 'start' : (verb === 'run' || verb === 'run-script') && name && extra.length === 0 ? name : undefined;
-  if (!script) return undefined;
+  const [, verb = '', ...rest] = parsed.argv;
+  const named = verb === 'run' || verb === 'run-script';
+  const script = named ? rest[0] : ['start', 'test', 't'].includes(verb) ? (verb === 't' ? 'test' : verb) : undefined;
+  if (!script || script.startsWith('-')) return undefined;
+  const extra = named ? rest.slice(1) : rest;
+  if (extra.some((arg) => arg.startsWith('-') && arg !== '--') && extra[0] !== '--') return undefined; // npm's own options
+  const args = extra[0] === '--' ? extra.slice(1) : extra;
   const scripts = packageJson.scripts ?? {};
-  if (scripts[`pre${script}`] || scripts[`post${script}`]) return undefined;
   const body = scripts[script] ?? (script === 'start' && hasServerJs ? 'node server.js' : undefined);
-  return typeof body === 'string' && body.trim() ? { script, body } : undefined;
+  if (typeof body !== 'string' || !body.trim()) return undefined;
+  const steps = [`pre${script}`, script, `post${script}`].flatMap((event) => {
+    const text = event === script ? body : scripts[event];
+    return typeof text === 'string' && text.trim() ? [{ event, body: text }] : [];
+  });
+  return { script, steps, args };
 }

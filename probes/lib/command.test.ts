@@ -126,18 +126,37 @@ describe('commands', () => {
 
 describe('npm scripts run directly', () => {
   const npm = (command: string, pkg: Record<string, unknown> | undefined, hasServerJs = false) => npmScript(parseCommand(command), pkg, hasServerJs);
+  const only = (event: string, body: string) => [{ event, body }];
 
-  test('npm start and npm run <name> resolve to their script', () => {
-    expect(npm('npm start', { scripts: { start: 'node app.js' } })).toEqual({ script: 'start', body: 'node app.js' });
-    expect(npm('npm run dev', { scripts: { dev: 'node --watch s.js' } })).toEqual({ script: 'dev', body: 'node --watch s.js' });
-    expect(npm('npm start', {}, true)).toEqual({ script: 'start', body: 'node server.js' }); // npm's own default
+  test('npm start, npm test and npm run <name> resolve to their script', () => {
+    expect(npm('npm start', { scripts: { start: 'node app.js' } })).toEqual({ script: 'start', steps: only('start', 'node app.js'), args: [] });
+    expect(npm('npm run dev', { scripts: { dev: 'node --watch s.js' } })).toEqual({ script: 'dev', steps: only('dev', 'node --watch s.js'), args: [] });
+    expect(npm('npm run-script dev', { scripts: { dev: 'node s.js' } })?.steps).toEqual(only('dev', 'node s.js'));
+    expect(npm('npm t', { scripts: { test: 'node t.js' } })?.script).toBe('test');
+    expect(npm('npm start', {}, true)).toEqual({ script: 'start', steps: only('start', 'node server.js'), args: [] }); // npm's own default
   });
 
-  test('anything npm would do differently is left to npm', () => {
-    expect(npm('npm start', { scripts: { start: 'node a.js', prestart: 'node build.js' } })).toBeUndefined();
-    expect(npm('npm start -- --flag', { scripts: { start: 'node a.js' } })).toBeUndefined();
+  test('pre and post scripts run around the script, as npm runs them', () => {
+    const scripts = { prestart: 'node build.js', start: 'node a.js', poststart: 'node done.js', predev: 'x' };
+    expect(npm('npm start', { scripts })?.steps).toEqual([
+      { event: 'prestart', body: 'node build.js' },
+      { event: 'start', body: 'node a.js' },
+      { event: 'poststart', body: 'node done.js' },
+    ]);
+  });
+
+  test('arguments after the script (and after --) go to the script only', () => {
+    expect(npm('npm start -- --flag', { scripts: { start: 'node a.js' } })?.args).toEqual(['--flag']);
+    expect(npm('npm run dev -- a b', { scripts: { dev: 'node a.js' } })?.args).toEqual(['a', 'b']);
+    expect(npm('npm start extra', { scripts: { start: 'node a.js' } })?.args).toEqual(['extra']);
+  });
+
+  test('anything that is not a script npm would find is left to npm', () => {
+    expect(npm('npm start --silent', { scripts: { start: 'node a.js' } })).toBeUndefined(); // npm's own option
     expect(npm('npm start', {})).toBeUndefined();
     expect(npm('npm start', undefined)).toBeUndefined();
+    expect(npm('npm run', { scripts: { start: 'x' } })).toBeUndefined();
+    expect(npm('npm install', { scripts: { install: 'x' } })).toBeUndefined();
     expect(npm('node server.js', { scripts: { start: 'x' } })).toBeUndefined();
   });
 });

@@ -9,12 +9,12 @@ import { analyzeWorkspace } from './static-analysis.mjs';
 import { readPackageJson, readSources } from './workspace.mjs';
 
 /** Variables a check sets itself per run; inherited values would make runs lie. */
-const CHECK_SET = ['PORT', 'HOST', 'PORTSIDE_OBSERVER_LOG', 'PORTSIDE_HARNESS_PID'];
+const CHECK_SET = ['PORT', 'HOST', 'PORTSIDE_OBSERVER_LOG', 'PORTSIDE_HARNESS_PID', 'PORTSIDE_SANDBOX_PROFILE'];
 
 /**
- * @param {{ config: ReturnType<typeof import('../check-config.mjs').readCheckConfig>, cwd: string, acorn: any, observerPath: string }} options
+ * @param {{ config: ReturnType<typeof import('../check-config.mjs').readCheckConfig>, cwd: string, acorn: any, observerPath: string, capabilities: import('./capabilities.mjs').Capabilities }} options
  */
-export function createContext({ config, cwd, acorn, observerPath }) {
+export function createContext({ config, cwd, acorn, observerPath, capabilities }) {
   const sources = readSources(cwd);
   const packageJson = readPackageJson(cwd);
   const analysis = analyzeWorkspace(acorn, sources, { entry: entryFile(config.command, packageJson.value), packageType: packageJson.value?.type });
@@ -42,6 +42,8 @@ export function createContext({ config, cwd, acorn, observerPath }) {
     analysis,
     baseEnv,
     observerPath,
+    /** What this runtime supports (capabilities.mjs); the mechanisms choose from it. */
+    capabilities,
     tmpDir,
     ports,
     signal: controller.signal,

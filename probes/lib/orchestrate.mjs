@@ -1,4 +1,5 @@
 // Runs a check's rules and reports each as soon as it is known:
+//   - rules this runtime cannot decide (rule-needs.mjs) at once, as `skipped` with the reason;
 //   - static rules at once;
 //   - the main run (PORT=p) starts, and with it every rule that starts its own runs, in parallel;
 //   - rules probing the main run take turns on it, in lesson order, once it listens; rules that
@@ -9,6 +10,7 @@
 import { Cancelled } from './poll.mjs';
 import { neverStarted, neverStartedResult, startMainRun } from './main-run.mjs';
 import { result } from './results.mjs';
+import { undecidable, undecidableResult } from './rule-needs.mjs';
 import { RULES } from '../rules/index.mjs';
 
 /** Extra time the whole check may take beyond one readiness wait before it gives up on itself. */
@@ -20,7 +22,7 @@ const SLACK_MS = 30000;
  * @returns {Promise<{ passed: boolean, results: object[] }>}
  */
 export async function runRules(ctx, emit) {
-  const rules = ctx.config.rules.map((id) => RULES[id]);
+  const all = ctx.config.rules.map((id) => RULES[id]);
   const results = new Map();
   const report = (res) => {
     if (!res || results.has(res.id)) return;
@@ -28,7 +30,13 @@ export async function runRules(ctx, emit) {
     emit({ type: 'result', result: res });
   };
   const running = (rule) => emit({ type: 'running', id: rule.id });
-  emit({ type: 'start', rules: rules.map((r) => r.id) });
+  emit({ type: 'start', rules: all.map((r) => r.id) });
+  // A rule this runtime cannot decide says so at once, in words, and is not run (rule-needs.mjs).
+  const rules = all.filter((rule) => {
+    const reason = undecidable(ctx, rule);
+    if (reason) report(undecidableResult(ctx, rule, reason));
+    return !reason;
+  });
 
   const tasks = rules.filter((r) => r.kind === 'static').map(async (rule) => {
     running(rule);
@@ -96,8 +104,8 @@ export async function runRules(ctx, emit) {
     ctx.abort();
     for (const rule of rules) report(result(rule.id, 'error', `The check itself took longer than ${deadline / 1000} s and gave up. This is a problem in Portside, not in your code.`));
   }
-  const ordered = rules.map((rule) => results.get(rule.id)).filter(Boolean);
-  return { passed: ordered.length === rules.length && ordered.every((r) => r.status === 'pass'), results: ordered };
+  const ordered = all.map((rule) => results.get(rule.id)).filter(Boolean);
+  return { passed: ordered.length === all.length && ordered.every((r) => r.status === 'pass'), results: ordered };
 }
 
 /** Runs one rule; a thrown error becomes an `error` result, a cancelled wait becomes nothing. */

@@ -60,12 +60,14 @@ export class ProcessTree {
   /**
    * Call right after spawning, while the child cannot have been reaped: its start time is read now.
    * @param {number} root the pid of the run's direct child
+   * @param {{ proc?: boolean }} [options] `proc: false` where the runtime has no /proc (capabilities.mjs)
    */
-  constructor(root) {
+  constructor(root, { proc = true } = {}) {
     this.root = root;
+    this.procAllowed = proc;
     /** @type {Map<number, string>} pid → start time (clock ticks since boot) */
     this.members = new Map();
-    const stat = readStatSync(root);
+    const stat = proc ? readStatSync(root) : null;
     if (stat) this.members.set(root, stat.start);
     /** @type {boolean | null} null until the first scan */
     this.hasProc = null;
@@ -82,8 +84,8 @@ export class ProcessTree {
    * @param {Iterable<Reported>} reported
    */
   scan(reported) {
-    const rootStat = readStatSync(this.root);
-    this.hasProc = rootStat !== null || existsSync('/proc/self/stat');
+    const rootStat = this.procAllowed ? readStatSync(this.root) : null;
+    this.hasProc = this.procAllowed && (rootStat !== null || existsSync('/proc/self/stat'));
     if (!this.hasProc) {
       for (const { pid } of reported) this.reported.add(pid);
       return;

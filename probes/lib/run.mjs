@@ -1,11 +1,12 @@
-// One start of the learner's command: its own process group, its own observer log, its output
-// tail, the tree of every process it started (so all of them are seen and all are stopped), and
-// waits that end as soon as the answer is known.
+// One start of the learner's command: its own process group where the runtime has them (so its
+// whole tree can be killed at once), its own observer log, its output tail, the tree of every
+// process it started (so all of them are seen and all are stopped: through /proc where there is
+// one, else every process the observer saw), and waits that end as soon as the answer is known.
 import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync, unlinkSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { displayCommand } from './command.mjs';
-import { launchSpec } from './launch.mjs';
+import { launchPlan } from './launch.mjs';
 import { addOsSockets, listeningPorts, parseLog, summarize } from './observer-log.mjs';
 import { OutputTail } from './output-tail.mjs';
 import { within } from './poll.mjs';
@@ -35,8 +36,10 @@ export class Run {
     /** @type {ProcessTree | null} */
     this.tree = null;
     this.osSockets = { at: 0, sockets: /** @type {ReturnType<ProcessTree['sockets']>} */ (null) };
+    /** @type {{ code: number | null, signal: string | null, afterMs: number, spawnError?: string, script?: string } | null} how it ended; `script` names the npm pre/post script that failed */
     this.exitInfo = null;
     this.spawnError = null;
+    this.observerExpected = false;
     this.startedAt = Date.now();
     ctx.track(this);
     this.exited = new Promise((resolveExit) => (this.resolveExit = resolveExit));
@@ -44,16 +47,28 @@ export class Run {
   }
 
   spawn() {
-    const { ctx } = this;
-    let spec;
+    let steps;
     try {
-      spec = launchSpec(ctx, this);
+      steps = launchPlan(this.ctx, this);
     } catch (error) {
       return this.fail(error);
     }
-    const child = spawn(spec.file, spec.args, { cwd: ctx.cwd, env: spec.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.spawnStep(steps, 0);
+  }
+
+  /** Starts step `index` of the plan (npm's pre/post scripts are steps); the next one starts when it exits 0. */
+  spawnStep(steps, index) {
+    const { ctx } = this;
+    const spec = steps[index];
+    // Whether the observer will say when the program starts (waits.mjs counts limits from then):
+    // our own node, with the observer on its command line or in NODE_OPTIONS.
+    const preloaded = spec.args.includes(ctx.observerPath) || Boolean(spec.env.NODE_OPTIONS?.includes(ctx.observerPath));
+    this.observerExpected = spec.file === process.execPath && preloaded;
+    // Its own process group where the runtime has them, so the whole tree can be signalled at once.
+    const detached = ctx.capabilities.has.processGroups;
+    const child = spawn(spec.file, spec.args, { cwd: ctx.cwd, env: spec.env, detached, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
-    if (child.pid !== undefined) this.tree = new ProcessTree(child.pid);
+    if (child.pid !== undefined) this.tree = new ProcessTree(child.pid, { proc: ctx.capabilities.has.proc });
     child.stdout.setEncoding('utf8');
     child.stderr.setEncoding('utf8');
     let lastOutputAt = Date.now();
@@ -64,7 +79,7 @@ export class Run {
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
     const closed = new Promise((done) => child.once('close', done));
-    child.once('error', (error) => this.fail(error));
+    child.once('error', (error) => (spec.event ? this.shellWouldSay(spec, error) : this.fail(error)));
     child.once('exit', async (code, signal) => {
       // The output still in the pipes belongs in the transcript (a crash's error line comes last,
       // after a flood that can take a while to drain on a busy machine). A grandchild may hold the
@@ -75,9 +90,22 @@ export class Run {
       while (!isClosed && Date.now() - Math.max(lastOutputAt, exitedAt) < QUIET_MS && Date.now() - exitedAt < DRAIN_LIMIT_MS) {
         await within(closed, QUIET_MS);
       }
-      this.exitInfo = { code, signal, afterMs: Date.now() - this.startedAt };
+      if (code === 0 && index + 1 < steps.length && !this.stopped) return this.spawnStep(steps, index + 1);
+      this.exitInfo = { code, signal, afterMs: Date.now() - this.startedAt, ...(steps.length > 1 && spec.event ? { script: spec.event } : {}) };
       this.resolveExit(this.exitInfo);
     });
+  }
+
+  /**
+   * An npm script naming a program that is not there is the learner's mistake, not the check's:
+   * say what npm's shell would say and end as it would (127 not found, 126 not executable).
+   */
+  shellWouldSay(spec, error) {
+    if (error.code !== 'ENOENT' && error.code !== 'EACCES') return this.fail(error);
+    const notFound = error.code === 'ENOENT';
+    this.tail.push(`sh: ${spec.file}: ${notFound ? 'not found' : 'Permission denied'}\n`);
+    this.exitInfo = { code: notFound ? 127 : 126, signal: null, afterMs: Date.now() - this.startedAt, script: spec.event };
+    this.resolveExit(this.exitInfo);
   }
 
   fail(error) {
@@ -102,7 +130,6 @@ export class Run {
     if (sockets) addOsSockets(summary, sockets);
     return { ...summary, osTable: sockets !== null };
   }
-
 
   readLog() {
     try {
@@ -156,10 +183,14 @@ export class Run {
     return within(this.exited, ms, null);
   }
 
-  /** Sends a signal to the whole process group (falls back to the process where groups are unsupported). */
+  /**
+   * Sends a signal to the whole process group; where the runtime has no process groups, to the
+   * direct child (the harness spawns the program itself, so that is the learner's process).
+   */
   signal(name) {
     if (!this.child?.pid) return;
     try {
+      if (!this.ctx.capabilities.has.processGroups) throw new Error('no process groups');
       process.kill(-this.child.pid, name);
     } catch {
       try {

@@ -27,7 +27,12 @@ export async function waitReady(run, port, timeoutMs) {
       // A supervisor or a daemon may exit while the process it started goes on to listen.
       if (exited && !run.livesOn()) return { state: 'exited', summary, exit: exited };
       // Without a socket table, a process the observer cannot see is only found by knocking.
-      if (!summary.osTable && port !== null && (await reachable(port, 500)).ok) return { state: 'listening', server: null, summary };
+      if (!summary.osTable && port !== null && (await reachable(port, 500)).ok) {
+        // The program may have started and listened while we knocked: what the observer saw then
+        // (which address it bound) wins over a bare connect, which says nothing about the address.
+        const now = run.summary();
+        return { state: 'listening', server: serverOn(now, port) ?? null, summary: now };
+      }
       // Only servers a client could be sent to count here: the inspector's port or a UDP socket,
       // opened first, says nothing yet about where the server will listen.
       const streams = { ...summary, servers: summary.servers.filter(isStreamServer) };
@@ -56,10 +61,22 @@ export async function waitExitOrListen(run, limitMs) {
       if (run.exitInfo) return { exit: run.exitInfo };
       const summary = run.summary();
       if (listeners(summary).length) return { listening: true };
-      if (Date.now() > Math.min(cap, Math.max(run.startedAt, summary.lastStart ?? 0) + limitMs)) return { timedOut: true };
+      if (Date.now() > Math.min(cap, programStart(run, summary) + limitMs)) return { timedOut: true };
       return undefined;
     },
     { timeoutMs: Math.max(0, cap - Date.now()), signal: run.ctx.signal },
   );
   return outcome.value ?? { timedOut: true };
+}
+
+/**
+ * When the learner's program itself started, for limits that count from there. A node program
+ * that carries the observer has not run a line of its own until the observer says it started —
+ * on a busy machine, or one without process groups where a check's processes share one slice of
+ * the CPU, that can take seconds — so until then only the cap applies. Other programs count from
+ * the spawn.
+ */
+function programStart(run, summary) {
+  if (summary.lastStart) return Math.max(run.startedAt, summary.lastStart);
+  return run.observerExpected ? Infinity : run.startedAt;
 }

@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { readEvent, type HarnessEvent, type RuleResult } from '../../probes/events.mjs';
 import { HARNESS_COMMAND } from '../../probes/files.mjs';
 import { spawnHarness } from '../sandbox/harness-spawn.ts';
+import { seedCapabilities } from './capabilities-seed.ts';
 
 export type { HarnessEvent, RuleResult, RuleStatus } from '../../probes/events.mjs';
 
@@ -26,6 +27,7 @@ export interface RunHarnessOptions {
 }
 
 export async function runHarness(workspace: string, { onEvent = () => {}, signal, env = {} }: RunHarnessOptions = {}): Promise<HarnessOutcome> {
+  await seedCapabilities(workspace, env); // measured once per host, not once per submission
   // Sandboxed, with a clean environment: never the teacher's own (server/sandbox/harness-spawn.ts).
   const child = await spawnHarness(workspace, HARNESS_COMMAND.args, env);
   const cancel = () => child.kill('SIGTERM');

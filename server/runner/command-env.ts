@@ -20,7 +20,14 @@ export function baseEnv(workspace: string): Record<string, string> {
     TERM: 'xterm-256color',
     FORCE_COLOR: '1',
     HOME: workspace,
+    ...sandboxProfileEnv(),
   };
+}
+
+/** Not a secret: the sandbox profile the check harness should assume (probes/lib/capabilities.mjs), passed on when set. */
+export function sandboxProfileEnv(): Record<string, string> {
+  const profile = process.env.PORTSIDE_SANDBOX_PROFILE;
+  return profile ? { PORTSIDE_SANDBOX_PROFILE: profile } : {};
 }
 
 /**

@@ -7,7 +7,7 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { learnerPath } from '../runner/command-env.ts';
+import { learnerPath, sandboxProfileEnv } from '../runner/command-env.ts';
 import { describeSandbox, sandboxed, sandboxStatus, workspaceHome } from './sandbox.ts';
 
 let warned = false;
@@ -23,7 +23,7 @@ export async function spawnHarness(workspace: string, args: string[], extraEnv: 
   // The one variable passed through: tests tag every process a check starts, to prove none
   // outlives it (probes/tagged-processes.ts). It names nothing secret.
   const tag = process.env.PORTSIDE_TEST_TAG ? { PORTSIDE_TEST_TAG: process.env.PORTSIDE_TEST_TAG } : {};
-  const env = { PATH: learnerPath(), LANG: process.env.LANG || 'C.UTF-8', ...home, ...tag, ...extraEnv };
+  const env = { PATH: learnerPath(), LANG: process.env.LANG || 'C.UTF-8', ...home, ...tag, ...sandboxProfileEnv(), ...extraEnv };
   const command = await sandboxed({ file: process.execPath, args, workspace, network: 'loopback-only' });
   return spawn(command.file, command.args, { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
 }

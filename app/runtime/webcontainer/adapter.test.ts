@@ -67,7 +67,8 @@ class FakeProcess implements WebContainerProcess {
   private out!: ReadableStreamDefaultController<string>;
   private resolveExit!: (code: number) => void;
 
-  constructor(readonly command: string, readonly args: string[], readonly options: SpawnOptions | undefined, private readonly obeysKill: boolean) {
+  /** `exitAfterKillMs`: how long it takes to exit once killed (a slow clean-up); null: never (a hot loop). */
+  constructor(readonly command: string, readonly args: string[], readonly options: SpawnOptions | undefined, private readonly exitAfterKillMs: number | null) {
     this.exit = new Promise((resolve) => (this.resolveExit = resolve));
     this.output = new ReadableStream({ start: (controller) => void (this.out = controller) });
     this.input = new WritableStream({ write: (chunk) => void this.stdin.push(chunk) });
@@ -81,7 +82,9 @@ class FakeProcess implements WebContainerProcess {
   }
   kill(): void {
     this.kills += 1;
-    if (this.obeysKill) this.finish(143); // a hot loop never gets here
+    if (this.exitAfterKillMs === 0) this.finish(143);
+    else if (this.exitAfterKillMs !== null) setTimeout(() => this.finish(143), this.exitAfterKillMs);
+    // null: a hot loop never gets here
   }
   readonly sizes: Array<{ cols: number; rows: number }> = [];
   resize(dimensions: { cols: number; rows: number }): void {
@@ -98,6 +101,8 @@ class FakeWebContainer implements Engine {
   tornDown = false;
   /** Set by a test: whether the next processes end when killed. */
   obeysKill = true;
+  /** Set by a test: how long the next processes take to exit once killed (a slow clean-up). */
+  exitAfterKillMs = 0;
   private readonly listeners = new Map<string, Set<Listener>>();
 
   spawn(command: string, args: string[], options?: SpawnOptions): Promise<WebContainerProcess>;
@@ -105,7 +110,7 @@ class FakeWebContainer implements Engine {
   async spawn(command: string, argsOrOptions?: string[] | SpawnOptions, maybeOptions?: SpawnOptions): Promise<WebContainerProcess> {
     const args = Array.isArray(argsOrOptions) ? argsOrOptions : [];
     const options = Array.isArray(argsOrOptions) ? maybeOptions : argsOrOptions;
-    const process = new FakeProcess(command, args, options, this.obeysKill);
+    const process = new FakeProcess(command, args, options, this.obeysKill ? this.exitAfterKillMs : null);
     this.processes.push(process);
     return process;
   }
@@ -419,5 +424,54 @@ describe('stopping a process that will not stop', () => {
     process.kill();
     await vi.waitFor(() => expect(progress.at(-1)).toMatch(/did not start within/));
     await expect(runtime.readFile('server.js')).rejects.toBeInstanceOf(RuntimeUnavailableError);
+  });
+});
+
+describe('slow exits and hot loops told apart', () => {
+  // Real default grace period, fake clock: a cancelled check's harness takes up to 3 s to clean up.
+  async function killedAfter(exitAfterKillMs: number | null) {
+    vi.useFakeTimers();
+    const booter = new FakeBooter();
+    const { runtime: starting, progress } = start(booter, { killGraceMs: undefined });
+    const runtime = await starting;
+    if (exitAfterKillMs === null) booter.latest.obeysKill = false;
+    else booter.latest.exitAfterKillMs = exitAfterKillMs;
+    const harness = await runtime.spawn('node', ['.portside/harness.mjs', '.portside/check.json']);
+    const server = await runtime.spawn('node', ['server.js']);
+    harness.kill();
+    return { booter, progress, harness, server, output: readAll(harness.output), serverOutput: readAll(server.output) };
+  }
+
+  it('a process that takes 3.5 s to clean up after kill (a cancelled check) is not a hot loop: the sandbox stays', async () => {
+    try {
+      const { booter, harness, progress } = await killedAfter(3_500);
+      await vi.advanceTimersByTimeAsync(3_500);
+      expect(await harness.exit).toBe(143);
+      await vi.advanceTimersByTimeAsync(10_000); // well past the grace period
+      expect(booter.engines).toHaveLength(1);
+      expect(booter.latest.tornDown).toBe(false);
+      expect(progress.join('\n')).not.toMatch(/restarting/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a process still running 5 s after kill is stuck: teardown, and the learner is told why', async () => {
+    try {
+      const { booter, harness, server, output, serverOutput, progress } = await killedAfter(null);
+      await vi.advanceTimersByTimeAsync(4_900);
+      expect(booter.latest.tornDown).toBe(false); // still within the grace a slow clean-up gets
+      await vi.advanceTimersByTimeAsync(200);
+      expect(booter.engines[0]?.tornDown).toBe(true);
+      expect(await harness.exit).toBe(137);
+      expect(await output).toMatch(/did not stop when asked: it was still running 5 seconds later, longer than any clean-up takes, so it is probably stuck in a loop/);
+      // The other process ended with it, and is told it was not its fault.
+      expect(await server.exit).toBe(137);
+      expect(await serverOutput).toMatch(/ended because the sandbox had to restart: another process did not stop/);
+      await vi.advanceTimersByTimeAsync(0);
+      await vi.waitFor(() => expect(progress.at(-1)).toBe('the sandbox was restarted and your files are back'));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -4,7 +4,8 @@
  *
  * What WebContainer does not do for us, and this adapter does:
  * - `boot()` hangs forever when StackBlitz is unreachable, so it gets a deadline and a message.
- * - A process in a hot loop ignores `kill()`; after a grace period the container is torn down,
+ * - A process in a hot loop ignores `kill()`; one still running 5 s after it (longer than any
+ *   clean-up, such as a cancelled check's, takes) counts as stuck: the container is torn down,
  *   a fresh one booted, and the learner's files restored from a journal of every write.
  * - `port` events repeat and `server-ready` may never fire; the PortBook turns events into changes.
  */
@@ -24,7 +25,7 @@ export interface WebContainerRuntimeOptions {
   onProgress: ProgressListener;
   /** How long booting may take before the learner is told why it failed. Default 20 s. */
   timeoutMs?: number;
-  /** How long a killed process may take to exit before the sandbox is restarted. Default 3 s. */
+  /** How long a killed process may take to exit before it counts as stuck and the sandbox is restarted. Default 5 s. */
   killGraceMs?: number;
   /** Resolves once the learner has tapped; awaited before booting on iPhone and iPad only. Default: the first tap or key press on the page. */
   waitForGesture?: () => Promise<void>;
@@ -40,7 +41,11 @@ export interface WebContainerRuntimeOptions {
 }
 
 export const DEFAULT_BOOT_TIMEOUT_MS = 20_000;
-export const DEFAULT_KILL_GRACE_MS = 3_000;
+/**
+ * A cancelled check's harness needs up to 3 s after SIGTERM to stop the servers it started
+ * (probes/lib/run.mjs waits that long for each exit); a hot loop never exits. 5 s tells them apart.
+ */
+export const DEFAULT_KILL_GRACE_MS = 5_000;
 
 /** COEP must match the page's header (contracts/isolation.ts, public/_headers): Safari has no `credentialless`. */
 export const BOOT_OPTIONS: BootOptions = { coep: 'require-corp', workdirName: 'portside', forwardPreviewErrors: true };

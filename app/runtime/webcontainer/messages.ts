@@ -31,9 +31,21 @@ export function bootFailedMessage(error: unknown): string {
   return `The in-browser sandbox could not start: ${reason}. Reload the page to try again.`;
 }
 
-/** Written into the terminal of every process ended by restarting the sandbox. */
-export const STUCK_PROCESS_NOTE =
-  '\r\n[Portside] A process did not stop when asked: it is probably stuck in a loop that never lets Node ' +
-  'do anything else. Only restarting the sandbox can end it, so Portside did that; your files are safe.\r\n';
+/**
+ * Written into the terminal of the process that would not stop. It waited `graceMs`: longer than a
+ * slow clean-up takes (the check harness needs up to 3 s to stop what it started), so what is left
+ * is a loop that never lets Node handle the signal, and only a new sandbox ends that.
+ */
+export function stuckProcessNote(graceMs: number): string {
+  return (
+    `\r\n[Portside] A process did not stop when asked: it was still running ${duration(graceMs)} later, longer than ` +
+    'any clean-up takes, so it is probably stuck in a loop that never lets Node do anything else. Only restarting ' +
+    'the sandbox can end it, so Portside did that; your files are safe.\r\n'
+  );
+}
+
+/** Written into the terminal of the other processes that the restart ended: not their fault. */
+export const ENDED_BY_RESTART_NOTE =
+  '\r\n[Portside] This process was ended because the sandbox had to restart: another process did not stop when asked.\r\n';
 
 export const DISPOSED_MESSAGE = 'This sandbox was shut down; start a new one.';

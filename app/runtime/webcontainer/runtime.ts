@@ -9,7 +9,7 @@ import { FileJournal, normalisePath, parentFolders } from './files.ts';
 import { PortBook, pickFreePort } from './ports.ts';
 import { SandboxProcess, type EngineProcess } from './process.ts';
 import { settlesWithin } from './deadline.ts';
-import { DISPOSED_MESSAGE, PROGRESS, STUCK_PROCESS_NOTE } from './messages.ts';
+import { DISPOSED_MESSAGE, ENDED_BY_RESTART_NOTE, PROGRESS, stuckProcessNote } from './messages.ts';
 
 /** What the runtime needs of a booted engine; `@webcontainer/api`'s WebContainer satisfies it. */
 export interface SandboxEngine {
@@ -137,23 +137,28 @@ export class WebContainerRuntime<E extends SandboxEngine> implements Runtime {
     return this.engine;
   }
 
-  /** Kills politely; a process that ignores it (a hot loop) costs the container. */
+  /**
+   * Kills politely and waits out the grace period: a process that exits within it was only slow to
+   * clean up (the check harness stops its servers first) and costs nothing; one that is still
+   * running after it is in a hot loop no signal can end, and costs the container.
+   */
   private kill(process: SandboxProcess): void {
     process.killEngineProcess();
     void settlesWithin(process.engineExit, this.setup.killGraceMs).then((exited) => {
       if (exited || process.hasEnded || this.disposed) return;
-      this.restart().catch((error: unknown) => this.setup.onProgress((error as Error).message));
+      this.restart(process).catch((error: unknown) => this.setup.onProgress((error as Error).message));
     });
   }
 
-  private restart(): Promise<void> {
-    this.restarting ??= this.rebuild().finally(() => (this.restarting = null));
+  private restart(stuck: SandboxProcess): Promise<void> {
+    this.restarting ??= this.rebuild(stuck).finally(() => (this.restarting = null));
     return this.restarting;
   }
 
-  private async rebuild(): Promise<void> {
+  private async rebuild(stuck: SandboxProcess): Promise<void> {
     this.setup.onProgress(PROGRESS.restarting);
-    for (const process of this.processes) process.interrupt(STUCK_PROCESS_NOTE);
+    stuck.interrupt(stuckProcessNote(this.setup.killGraceMs));
+    for (const process of this.processes) process.interrupt(ENDED_BY_RESTART_NOTE);
     this.processes.clear();
     this.closePorts();
     this.detach();
