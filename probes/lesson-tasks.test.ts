@@ -25,6 +25,7 @@ const TASKS: Record<string, [string, string][]> = {
     ['Then press **Check**', EXPLAINS],
   ],
   '02-take-the-port': [
+    ['the port map shows the `PORT` your server was given', EXPLAINS],
     ['This server hardcodes its port', EXPLAINS],
     ['Portside starts it with `PORT` set', EXPLAINS],
     ['Right now the server listens', EXPLAINS],
@@ -40,6 +41,7 @@ const TASKS: Record<string, [string, string][]> = {
     ['**Check** also starts it with `PORT`\nunset and with each of the bad values', EXPLAINS],
   ],
   '04-development-and-production-hosts': [
+    ['read the address in the port map', EXPLAINS],
     ['`config.js` reads the port from the environment but hardcodes the host', EXPLAINS],
     ['Make it read the host', 'binds-host-from-env:defaultHost'],
     ['`HOST` unset → loopback only', 'binds-host-from-env:defaultHost'],
@@ -54,6 +56,7 @@ const TASKS: Record<string, [string, string][]> = {
     ['asks it for the catalog', 'responds-http:bodyPattern'],
   ],
   '06-one-port-two-protocols': [
+    ['The port map under the preview shows the change', EXPLAINS],
     ['serves a small chat page over HTTP', EXPLAINS],
     ['Make both share `PORT`', 'uses-env-port'],
     ['attach the WebSocket server to the HTTP server', 'uses-env-port'],
@@ -62,6 +65,7 @@ const TASKS: Record<string, [string, string][]> = {
     ["starts the\npage's own script", 'websocket-echo'],
   ],
   '07-not-just-the-web': [
+    ['The port map under the preview still shows', EXPLAINS],
     ['Make the cache listen on the port in `PORT`', 'uses-env-port'],
     ['Teach `run()`', 'tcp-protocol:protocol'],
     ['`SET key value` stores the value', 'tcp-protocol:protocol'],
@@ -74,6 +78,7 @@ const TASKS: Record<string, [string, string][]> = {
     ['A WebContainer', EXPLAINS],
   ],
   '08-when-the-port-is-taken': [
+    ['the port map names who holds the port', EXPLAINS],
     ['print\na message that names the port and exit with a non-zero code', 'port-in-use'],
     ['**Check** takes the port first', 'port-in-use'],
   ],
@@ -85,6 +90,7 @@ const TASKS: Record<string, [string, string][]> = {
     ['with `QUOTES_URL` unset', 'backing-service-url:upstreamEnv'],
   ],
   '10-behind-the-router': [
+    ['the port map under the preview lists each instance', EXPLAINS],
     ['listen on the port its instance is given', 'uses-env-port'],
     ['Its answer already names', EXPLAINS],
     ['**Check** starts three instances at once', 'multiple-instances'],
@@ -105,9 +111,11 @@ const TASKS: Record<string, [string, string][]> = {
     ['**Run** starts it with `python3 server.py`', EXPLAINS],
     ['once\nwith `PORT` unset', 'default-port:defaultPort'],
     ['Running on the hosted site?', EXPLAINS],
-    ['It has no `python3`', EXPLAINS],
+    ['Its `python3` is a WebAssembly build', EXPLAINS],
+    ['and it cannot listen on a port', EXPLAINS],
+    ['Run cannot serve', EXPLAINS],
     ['You can still read and edit', EXPLAINS],
-    ['To run it, start Portside', EXPLAINS],
+    ['To run and check it, start Portside', EXPLAINS],
     ['`PORT=<a free port> python3 server.py`', EXPLAINS],
   ],
   '13-capstone': [

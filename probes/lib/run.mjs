@@ -156,7 +156,30 @@ export class Run {
     this.tree.scan(summary.processes);
     if (this.tree.hasProc) return this.tree.othersAlive();
     const exited = new Set(summary.exits.map((e) => e.pid));
-    return summary.pids.some((pid) => pid !== this.pid && !exited.has(pid));
+    const others = [...summary.pids, ...summary.children.map((c) => c.pid)].filter((pid) => pid !== this.pid && !exited.has(pid));
+    return others.some((pid) => this.mayBeAlive(pid));
+  }
+
+  /**
+   * Processes the program started that carry no observer (not node, or started where the preload
+   * cannot follow) and may still be alive: without a socket table, nothing sees their ports.
+   * @returns {number[]}
+   */
+  unobservedChildren() {
+    const summary = summarize(parseLog(this.readLog()));
+    const observed = new Set(summary.pids);
+    return summary.children.map((c) => c.pid).filter((pid) => !observed.has(pid) && this.mayBeAlive(pid));
+  }
+
+  /** Without /proc: signal 0 where the runtime has it; where it has not, assume alive (never guess "gone"). */
+  mayBeAlive(pid) {
+    if (!this.ctx.capabilities.has.signalZero) return true;
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
+    }
   }
 
   /** The output tail, without the observer's own stack frames (they would only confuse). */

@@ -24,15 +24,16 @@ export async function waitReady(run, port, timeoutMs) {
       // first would make the answer depend on how fast we polled.)
       const server = port === null ? listeners(summary).find(isStreamServer) : serverOn(summary, port);
       if (server) return { state: 'listening', server, summary };
-      // A supervisor or a daemon may exit while the process it started goes on to listen.
-      if (exited && !run.livesOn()) return { state: 'exited', summary, exit: exited };
-      // Without a socket table, a process the observer cannot see is only found by knocking.
+      // Without a socket table, a process the observer cannot see (a daemon whose parent has
+      // exited, a program that is not node) is only found by knocking — before calling it exited.
       if (!summary.osTable && port !== null && (await reachable(port, 500)).ok) {
         // The program may have started and listened while we knocked: what the observer saw then
         // (which address it bound) wins over a bare connect, which says nothing about the address.
         const now = run.summary();
         return { state: 'listening', server: serverOn(now, port) ?? null, summary: now };
       }
+      // A supervisor or a daemon may exit while the process it started goes on to listen.
+      if (exited && !run.livesOn()) return { state: 'exited', summary, exit: exited };
       // Only servers a client could be sent to count here: the inspector's port or a UDP socket,
       // opened first, says nothing yet about where the server will listen.
       const streams = { ...summary, servers: summary.servers.filter(isStreamServer) };

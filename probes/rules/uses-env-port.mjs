@@ -32,12 +32,16 @@ export default {
     if (!serverOn(summary, port) && !summary.osTable) {
       return result(this.id, 'error', `Something answered on PORT=${port}, but Portside could not see which ports your program opened: the process that answered does not run Portside's observer (it is not node, or was started in a way the observer cannot follow), and this system has no socket table to read. So "no other port" could not be checked. This is a limit of the environment, not a problem in your code.`, details);
     }
+    const unseen = summary.osTable ? [] : run.unobservedChildren();
     const others = portsUsed(summary).filter((p) => p !== port);
     if (others.length) {
       const source = portSource(ctx, { port: others[0], summary });
       const bound = listeningPorts(summary).filter((p) => p !== port);
       const also = bound.length ? `also on ${portList(bound.map((p) => portName(summary, p)))}` : `also called ${callFor(summary, others[0])}`;
       return result(this.id, 'fail', `Your server listened on PORT=${port}, but ${also}. Every port should come from the environment; one process, one PORT.`, { ...details, ...inspectorHint(summary, others[0]), ...source });
+    }
+    if (unseen.length) {
+      return result(this.id, 'error', `Your server listened on PORT=${port}, but it also started ${unseen.length === 1 ? 'a process' : `${unseen.length} processes`} (pid ${unseen.join(', ')}) that Portside cannot observe here, and this system has no socket table to read, so whether ${unseen.length === 1 ? 'it listens' : 'they listen'} on another port could not be checked. This is a limit of the environment, not a problem in your code.`, details);
     }
     return result(this.id, 'pass', `Listened on PORT=${port} and on no other port.`, details);
   },
