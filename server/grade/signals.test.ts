@@ -74,7 +74,8 @@ test('copies left by a grade killed outright (SIGKILL) are removed by the next g
   expect(started.timedOut, 'a copy was made').toBeUndefined();
   killed.child.kill('SIGKILL');
   await killed;
-  expect(leftovers(killed.tmp).filter((name) => name.startsWith('portside-grade-'))).toHaveLength(1);
+  // Its copy (and the capability probe's own workspace, when it was measuring) stay behind.
+  expect(leftovers(killed.tmp).filter((name) => name.startsWith('portside-grade-')).length).toBeGreaterThanOrEqual(1);
   // Its harness outlives it for a moment (the sandbox's die-with-parent ends that where it runs).
   await pollUntil(() => (taggedProcesses(tag).length === 0 ? true : undefined), { timeoutMs: 30_000, signal: undefined });
   const next = await gradeCli(['take-the-port', join(ROOT, 'lessons', '02-take-the-port', 'solution')], { scratch, privateTmp: killed.tmp });
