@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: speed and size, each printed against its target. Builds the app once into a
  * temporary folder, then: Run → preview against a bare `node server.js` (bench/preview.ts), the
- * JavaScript before the editor appears (bench/bundle-size.ts), and each lesson's Check against
- * its bare baseline (bench/check.ts). A missed target is printed as MISS and the exit code stays
+ * JavaScript before the editor appears (bench/bundle-size.ts), what the sandbox adds to both
+ * (bench/sandbox-cost.ts), and each lesson's Check against a bare script making the same server
+ * starts and requests (bench/check.ts). A missed target is printed as MISS and the exit code stays
  * 0; only a section that could not run at all makes it 1. Every process it starts is stopped.
  */
 import { rmSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { benchBundleSize } from './bundle-size.ts';
 import { buildApp } from './app-build.ts';
 import { benchCheck } from './check.ts';
 import { benchPreview } from './preview.ts';
+import { benchSandboxCost } from './sandbox-cost.ts';
 
 // Exiting runs the 'exit' hooks that kill learner processes and bare servers; Playwright closes Chromium.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
@@ -41,10 +43,11 @@ if (build) {
   process.once('exit', removeBuild);
   await section('Preview: Run → the response in the preview (issue 2)', () => benchPreview(build.dir));
   await section('Size: JavaScript before the editor appears (issue 2)', () => benchBundleSize(build));
+  await section('Sandbox: what bubblewrap adds to Run → preview and to one Check (issue 11)', () => benchSandboxCost(build.dir));
   await build.remove();
   process.off('exit', removeBuild);
 }
-await section('Check: each lesson solution on the host (issue 3)', () => benchCheck());
+await section('Check: each lesson solution against the same starts and requests, bare (issues 3, 9)', () => benchCheck());
 
 console.log(failed.length === 0 ? '\nEvery benchmark ran; each target above says PASS or MISS.' : `\nCould not run: ${failed.join('; ')}`);
 process.exitCode = failed.length === 0 ? 0 : 1;
