@@ -5,6 +5,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { pointsFor } from '../../contracts/lesson-schema.ts';
 import { ArchiveError, unpackArchive } from './archive.ts';
 import { checkFolder, type CheckFolderOptions, type CheckSpec } from './check-folder.ts';
 import { planDependencies } from './dependencies.ts';
@@ -29,15 +30,23 @@ export interface Row {
   /** False when no check ran (results then only say why). */
   checked: boolean;
   durationMs: number;
+  /** The points of the rules that passed, out of maxPoints (the lesson's `points`, 1 a rule by default). */
+  points: number;
+  maxPoints: number;
 }
 
 export interface GradeSpec extends CheckSpec {
   id: string;
+  /** What each rule is worth (lesson frontmatter `points`); 1 for a rule without an entry. */
+  points?: Readonly<Record<string, number>>;
 }
 
 export async function gradeItem(item: Item, lesson: GradeSpec, options: CheckFolderOptions = {}): Promise<Row> {
   const started = Date.now();
-  const row = (verdict: Verdict, fields: Partial<Row> = {}): Row => ({ path: item.path, student: item.student, lesson: lesson.id, verdict, notes: [], results: [], checked: false, durationMs: Date.now() - started, ...fields });
+  const row = (verdict: Verdict, fields: Partial<Row> = {}): Row => {
+    const results = fields.results ?? [];
+    return { path: item.path, student: item.student, lesson: lesson.id, verdict, notes: [], checked: false, durationMs: Date.now() - started, ...fields, results, ...scorePoints(lesson, results) };
+  };
   if (item.kind === 'invalid') return row('error', { problem: item.problem, results: notGraded(lesson, item.problem!, 'error') });
   let unpacked: string | undefined;
   try {
@@ -65,6 +74,13 @@ export async function gradeItem(item: Item, lesson: GradeSpec, options: CheckFol
   } finally {
     if (unpacked) await rm(unpacked, { recursive: true, force: true });
   }
+}
+
+/** Points earned (rules that passed) and possible (every rule of the lesson). */
+export function scorePoints(lesson: Pick<GradeSpec, 'rules' | 'points'>, results: readonly RuleResult[]): { points: number; maxPoints: number } {
+  const passed = new Set(results.filter((r) => r.status === 'pass').map((r) => r.id));
+  const sum = (ids: readonly string[]) => ids.reduce((total, id) => total + pointsFor(lesson.points, id), 0);
+  return { points: sum(lesson.rules.filter((id) => passed.has(id))), maxPoints: sum(lesson.rules) };
 }
 
 /**

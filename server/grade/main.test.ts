@@ -39,13 +39,13 @@ describe('npm run grade', () => {
     expect(code).toBe(0);
     const [report, summary, ...rest] = jsonLines(stdout);
     expect(rest).toEqual([]);
-    expect(report).toMatchObject({ lesson: 'take-the-port', dir: submission, student: 'alice', verdict: 'passed', passed: true });
+    expect(report).toMatchObject({ lesson: 'take-the-port', dir: submission, student: 'alice', verdict: 'passed', passed: true, points: 3, maxPoints: 3 });
     expect(report.rules.map((r: { id: string; status: string }) => [r.id, r.status])).toEqual([
       ['responds-http', 'pass'],
       ['uses-env-port', 'pass'],
       ['no-hardcoded-port', 'pass'],
     ]);
-    expect(summary).toEqual({ summary: { total: 1, passed: 1, failed: 0, error: 0, attention: [], cancelled: false } });
+    expect(summary).toEqual({ summary: { total: 1, passed: 1, failed: 0, error: 0, attention: [], points: 3, maxPoints: 3, cancelled: false } });
     expect(fingerprint(submission)).toBe(before);
     expect(left).toEqual([]);
   });
