@@ -9,6 +9,7 @@ import { pointsFor } from '../../contracts/lesson-schema.ts';
 import { ArchiveError, unpackArchive } from './archive.ts';
 import { checkFolder, type CheckFolderOptions, type CheckSpec } from './check-folder.ts';
 import { planDependencies } from './dependencies.ts';
+import { installDependencies, InstallError, installPlan } from './install.ts';
 import type { Item } from './items.ts';
 import { locateProject } from './locate.ts';
 import { makeTempCopy } from './temp-copies.ts';
@@ -41,7 +42,12 @@ export interface GradeSpec extends CheckSpec {
   points?: Readonly<Record<string, number>>;
 }
 
-export async function gradeItem(item: Item, lesson: GradeSpec, options: CheckFolderOptions = {}): Promise<Row> {
+export interface GradeItemOptions extends CheckFolderOptions {
+  /** Run npm ci (npm install without a lockfile) in the copy instead of providing packages offline. */
+  install?: boolean;
+}
+
+export async function gradeItem(item: Item, lesson: GradeSpec, options: GradeItemOptions = {}): Promise<Row> {
   const started = Date.now();
   const row = (verdict: Verdict, fields: Partial<Row> = {}): Row => {
     const results = fields.results ?? [];
@@ -58,13 +64,16 @@ export async function gradeItem(item: Item, lesson: GradeSpec, options: CheckFol
     }
     const located = await locateProject(dir, lesson.command);
     if (located.problem) return row('failed', { problem: located.problem, results: notGraded(lesson, located.problem, 'fail') });
-    const dependencies = await planDependencies(located.dir, options.packages ?? []);
+    const dependencies = options.install ? installPlan(located.dir, options.packages ?? []) : await planDependencies(located.dir, options.packages ?? []);
     const notes = [...located.notes, ...dependencies.notes];
     if (dependencies.missing.length) {
       const problem = `not available to the grader: ${dependencies.missing.join(', ')} (declared in package.json; grading is offline)`;
       return row('error', { notes, problem, results: notGraded(lesson, problem, 'error') });
     }
-    const outcome = await checkFolder(located.dir, lesson, { ...options, packages: dependencies.provide });
+    const prepare = options.install ? (copy: string) => installDependencies(copy, options.signal) : undefined;
+    const outcome = await checkFolder(located.dir, lesson, { ...options, packages: dependencies.provide, prepare }).catch((error: Error) => error);
+    if (outcome instanceof InstallError) return row('error', { notes, problem: outcome.message, results: notGraded(lesson, outcome.message, 'error') });
+    if (outcome instanceof Error) throw outcome;
     if (options.signal?.aborted) return row('error', { notes, problem: 'interrupted before the check finished', results: notGraded(lesson, 'interrupted', 'error') });
     if (outcome.error) return row('error', { notes, problem: `the check could not run: ${outcome.error}`, results: outcome.results, checked: true });
     return row(outcome.passed ? 'passed' : 'failed', { notes, results: outcome.results, checked: true });
