@@ -70,7 +70,10 @@ export async function gradeItem(item: Item, lesson: GradeSpec, options: GradeIte
       const problem = `not available to the grader: ${dependencies.missing.join(', ')} (declared in package.json; grading is offline)`;
       return row('error', { notes, problem, results: notGraded(lesson, problem, 'error') });
     }
-    const prepare = options.install ? (copy: string) => installDependencies(copy, options.signal) : undefined;
+    const prepare = options.install ? async (copy: string) => {
+      const how = await installDependencies(copy, options.signal);
+      if (how) notes.push(`dependencies installed with ${how}`);
+    } : undefined;
     const outcome = await checkFolder(located.dir, lesson, { ...options, packages: dependencies.provide, prepare }).catch((error: Error) => error);
     if (outcome instanceof InstallError) return row('error', { notes, problem: outcome.message, results: notGraded(lesson, outcome.message, 'error') });
     if (outcome instanceof Error) throw outcome;

@@ -21,15 +21,18 @@ export function installPlan(dir: string, lessonPackages: readonly string[]): Dep
   return { provide: [...lessonPackages], missing: [], notes: handedIn ? ['the node_modules/ handed in was not used; npm installed the declared packages afresh'] : [] };
 }
 
-/** Installs in `dir` (a temp copy); throws InstallError saying which command failed and npm's reason. */
-export async function installDependencies(dir: string, signal?: AbortSignal, timeoutMs = INSTALL_TIMEOUT_MS): Promise<void> {
-  if (!existsSync(join(dir, 'package.json'))) return; // nothing declared, nothing to install
+/**
+ * Installs in `dir` (a temp copy) and says with which command, or undefined when there is no
+ * package.json; throws InstallError saying which command failed and npm's reason.
+ */
+export async function installDependencies(dir: string, signal?: AbortSignal, timeoutMs = INSTALL_TIMEOUT_MS): Promise<'npm ci' | 'npm install' | undefined> {
+  if (!existsSync(join(dir, 'package.json'))) return undefined; // nothing declared, nothing to install
   const locked = existsSync(join(dir, 'package-lock.json')) || existsSync(join(dir, 'npm-shrinkwrap.json'));
   const command = locked ? 'ci' : 'install';
   const args = [command, '--ignore-scripts', '--install-links', '--no-audit', '--no-fund', '--no-update-notifier'];
   const stop = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(signal ? [signal] : [])]);
   const { code, stderr, failure } = await run('npm', args, dir, stop);
-  if (code === 0) return;
+  if (code === 0) return `npm ${command}`;
   const why = failure ?? (stop.aborted ? (signal?.aborted ? 'interrupted' : `still running after ${timeoutMs / 1000} s`) : npmReason(stderr) || `exit code ${code}`);
   throw new InstallError(`npm ${command} failed: ${why}`);
 }
