@@ -114,6 +114,7 @@ describe('npm run grade', () => {
     const xml = readFileSync(join(reports, 'r.xml'), 'utf8');
     expect(xml.match(/<testsuite /g)).toHaveLength(11);
     expect(xml.match(/<testcase /g)).toHaveLength(33);
+    expect(xml.match(/<property name="maxPoints" value="3"\/>/g)).toHaveLength(11);
     const csv = readFileSync(join(reports, 'r.csv'), 'utf8').trim().split('\r\n');
     expect(csv[0]).toBe('student,path,lesson,verdict,rules passed,points,max points,responds-http,uses-env-port,no-hardcoded-port,notes');
     expect(csv).toHaveLength(12);
