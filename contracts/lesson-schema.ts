@@ -60,6 +60,10 @@ export const frontmatter = z
     open: z.string().optional().describe('Starter file opened first in the editor; defaults to the first file'),
     preview: z.boolean().default(true).describe('Whether the lesson serves HTTP that the preview can show'),
     probe: probeOptions.default({ path: '/' }),
+    points: z
+      .record(z.string(), z.number().int().positive())
+      .optional()
+      .describe('Points each rule is worth in `npm run grade` reports, keyed by rule id (each must be in rules); a rule without an entry is worth 1'),
   })
   .strict()
   .superRefine((lesson, ctx) => {
@@ -67,6 +71,10 @@ export const frontmatter = z
       if (!lesson.rules.includes(id)) {
         ctx.addIssue({ code: 'custom', path: ['starterFails', index], message: `"${id}" is not in rules` });
       }
+    }
+    // Checked here rather than by the record's key type, so the message names the rule, not "Invalid key".
+    for (const id of Object.keys(lesson.points ?? {})) {
+      if (!lesson.rules.includes(id)) ctx.addIssue({ code: 'custom', path: ['points', id], message: `"${id}" is not in rules` });
     }
     for (const [rule, options] of REQUIRED_OPTIONS) {
       if (!lesson.rules.includes(rule)) continue;
@@ -78,6 +86,11 @@ export const frontmatter = z
     }
   });
 export type Frontmatter = z.infer<typeof frontmatter>;
+
+/** What one rule is worth: its `points` entry, else 1. */
+export function pointsFor(points: Readonly<Record<string, number>> | undefined, rule: string): number {
+  return points?.[rule] ?? 1;
+}
 
 /** A lesson as the browser receives it from `virtual:lessons` (server/lessons/vite-plugin.ts). */
 export interface ClientLesson extends Frontmatter {

@@ -18,7 +18,7 @@ test('the summary step turns grade --json into outputs and a job summary', () =>
   const summary = join(scratch, 'summary.md');
   execFileSync('node', ['bin/action-summary.mjs'], { cwd: ROOT, input: lines, env: { ...process.env, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary } });
   expect(readFileSync(output, 'utf8')).toBe('verdict=failed\nscore=3\nmax-score=6\n');
-  expect(readFileSync(summary, 'utf8')).toMatch(/^### Portside: failed \(3\/6 rules\)\n\n\| rule \| status \| message \|\n\|---\|---\|---\|\n\| responds-http \| fail \| With PORT=\d+/);
+  expect(readFileSync(summary, 'utf8')).toMatch(/^### Portside: failed \(3\/6 points\)\n\n\| rule \| status \| message \|\n\|---\|---\|---\|\n\| responds-http \| fail \| With PORT=\d+/);
 }, 60_000);
 
 test('action.yml runs the CLI from the action checkout, inputs only through the environment', () => {

@@ -1,12 +1,13 @@
 import { expect, test } from 'vitest';
 import { effectiveTimeoutScale, parseGradeArgs } from './args.ts';
 
-const base = { json: false, junit: undefined, csv: undefined, jobs: 2 };
+const base = { json: false, install: false, junit: undefined, csv: undefined, jobs: 2 };
 
 test.each([
   [['take-the-port', 'a', 'b'], { ...base, lesson: 'take-the-port', items: ['a', 'b'] }],
   [['--', 'take-the-port', '--json', 'a'], { ...base, lesson: 'take-the-port', items: ['a'], json: true }],
   [['02', 'a', '--jobs', '4', '--timeout-scale=1.5', '--junit', 'r.xml', '--csv=r.csv'], { ...base, lesson: '02', items: ['a'], jobs: 4, timeoutScale: 1.5, junit: 'r.xml', csv: 'r.csv' }],
+  [['02', 'a', '--install'], { ...base, lesson: '02', items: ['a'], install: true }],
   [['--manifest', 'class.csv'], { ...base, lesson: '', items: [], manifest: 'class.csv' }],
   [['02', '--manifest=class.json', '--json'], { ...base, lesson: '02', items: [], manifest: 'class.json', json: true }],
   [['02', 'a', '--manifest', 'class.csv'], { error: 'with --manifest, give at most a default lesson, not submissions' }],

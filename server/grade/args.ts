@@ -13,6 +13,9 @@ export const USAGE = `usage: npm run -s grade -- <lesson-id> <item>... [options]
   --json                one JSON line per submission, then one {"summary":…} line, on stdout
   --junit FILE          a JUnit XML report: one testsuite per submission, one testcase per rule
   --csv FILE            a CSV report: one row per submission, one column per rule
+  --install             run npm ci (npm install without a lockfile) in each submission's copy,
+                        without install scripts, instead of providing packages offline;
+                        needs the registry; a failed install is that submission's error
   --jobs N              grade N submissions at once (default: the number of cores)
   --timeout-scale X     multiply every deadline of the checks by X (e.g. 2 on a slow machine);
                         by default it follows the load: max(jobs, load average) / cores,
@@ -27,6 +30,8 @@ export interface GradeOptions {
   items: string[];
   manifest?: string;
   json: boolean;
+  /** npm ci in each copy (needs the registry) instead of the offline packages. */
+  install: boolean;
   junit?: string;
   csv?: string;
   jobs: number;
@@ -42,10 +47,12 @@ export function parseGradeArgs(argv: readonly string[], cores = availableParalle
   const words: string[] = [];
   const values: Record<string, string> = {};
   let json = false;
+  let install = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     if (flag === '--json') json = true;
+    else if (flag === '--install') install = true;
     else if (flag === '--help' || flag === '-h') return { help: true };
     else if (flag === '--') continue;
     else if (VALUED.has(flag)) {
@@ -64,7 +71,7 @@ export function parseGradeArgs(argv: readonly string[], cores = availableParalle
   if (!Number.isInteger(jobs) || jobs < 1) return { error: `--jobs must be a whole number of 1 or more, not "${values['--jobs']}"` };
   const scale = values['--timeout-scale'] === undefined ? undefined : Number(values['--timeout-scale']);
   if (scale !== undefined && !(scale > 0 && scale <= 20)) return { error: `--timeout-scale must be a number above 0 and at most 20, not "${values['--timeout-scale']}"` };
-  return { lesson, items, json, junit: values['--junit'], csv: values['--csv'], jobs, ...(manifest ? { manifest } : {}), ...(scale === undefined ? {} : { timeoutScale: scale }) };
+  return { lesson, items, json, install, junit: values['--junit'], csv: values['--csv'], jobs, ...(manifest ? { manifest } : {}), ...(scale === undefined ? {} : { timeoutScale: scale }) };
 }
 
 /** The most the automatic scale stretches a deadline: a hung server then costs 15 s, not 3. */

@@ -21,10 +21,12 @@ export interface CheckSpec {
 export interface CheckFolderOptions extends RunHarnessOptions {
   /** Packages linked into node_modules from Portside's own install (the lessons' packages). */
   packages?: readonly string[];
+  /** Runs in the temp copy before the check (grade --install); what it throws ends the check. */
+  prepare?: (dir: string) => Promise<void>;
 }
 
 export async function checkFolder(dir: string, spec: CheckSpec, options: CheckFolderOptions = {}): Promise<HarnessOutcome> {
-  const workspace = await prepareWorkspace(dir, checkConfigFor({ ...spec, rules: [...spec.rules] }), options.packages ?? []);
+  const workspace = await prepareWorkspace(dir, checkConfigFor({ ...spec, rules: [...spec.rules] }), options.packages ?? [], undefined, options.prepare);
   try {
     return await runHarness(workspace.dir, options);
   } finally {

@@ -2,12 +2,12 @@
 import type { Row } from './grade-item.ts';
 
 export function csvReport(rows: readonly Row[], rules: readonly string[]): string {
-  const header = ['student', 'path', 'lesson', 'verdict', 'rules passed', ...rules, 'notes'];
+  const header = ['student', 'path', 'lesson', 'verdict', 'rules passed', 'points', 'max points', ...rules, 'notes'];
   const lines = rows.map((row) => {
     const status = new Map(row.results.map((r) => [r.id, r.status]));
     const passed = row.results.filter((r) => r.status === 'pass').length;
     const notes = [...row.notes, ...(row.problem ? [row.problem] : [])].join('; ');
-    return [row.student, row.path, row.lesson, row.verdict, `${passed}/${row.results.length}`, ...rules.map((id) => status.get(id) ?? ''), notes];
+    return [row.student, row.path, row.lesson, row.verdict, `${passed}/${row.results.length}`, String(row.points), String(row.maxPoints), ...rules.map((id) => status.get(id) ?? ''), notes];
   });
   return [header, ...lines].map((cells) => cells.map(cell).join(',')).join('\r\n') + '\r\n';
 }

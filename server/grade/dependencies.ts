@@ -1,5 +1,6 @@
 /**
- * A submission's dependencies as it declares them. Grading is offline, so packages come from
+ * A submission's dependencies as it declares them. Grading is offline unless `--install` (install.ts)
+ * asks for npm, so packages come from
  * Portside's own install: the lessons' packages always, and any other declared package Portside
  * happens to have. A declared package it does not have is named, so a crash on require('dotenv')
  * is never blamed on the student; a node_modules/ handed in is never used, and the row says so.

@@ -9,7 +9,7 @@ const VERDICT_MARKS: Record<Verdict, string> = { passed: '✓', failed: '✗', e
 export function formatRow(row: Row): string {
   const lines: string[] = [];
   const passing = row.results.filter((r) => r.status === 'pass').length;
-  lines.push(`${VERDICT_MARKS[row.verdict]} ${row.path}: ${passing} of ${row.results.length} rules pass`);
+  lines.push(`${VERDICT_MARKS[row.verdict]} ${row.path}: ${passing} of ${row.results.length} rules pass, ${row.points}/${row.maxPoints} points`);
   for (const note of row.notes) lines.push(`  note: ${note}`);
   if (row.problem) lines.push(`  ${row.verdict === 'error' ? '! could not be checked' : '✗ nothing to grade'}: ${row.problem}`);
   if (!row.checked) return lines.join('\n');
@@ -35,14 +35,18 @@ export interface Summary {
   failed: number;
   error: number;
   /** Items that did not pass, with the reason in a few words: the ones to look at. */
-  attention: { path: string; verdict: Verdict; why: string }[];
+  attention: { path: string; verdict: Verdict; why: string; points: number; maxPoints: number }[];
+  /** Points earned by every submission graded, out of the most they could have earned. */
+  points: number;
+  maxPoints: number;
   cancelled: boolean;
 }
 
 export function summarize(rows: readonly Row[], total: number, cancelled = false): Summary {
   const count = (verdict: Verdict) => rows.filter((r) => r.verdict === verdict).length;
-  const attention = rows.filter((r) => r.verdict !== 'passed').map((r) => ({ path: r.path, verdict: r.verdict, why: shortReason(r) }));
-  return { total, passed: count('passed'), failed: count('failed'), error: count('error'), attention, cancelled };
+  const attention = rows.filter((r) => r.verdict !== 'passed').map((r) => ({ path: r.path, verdict: r.verdict, why: shortReason(r), points: r.points, maxPoints: r.maxPoints }));
+  const sum = (field: 'points' | 'maxPoints') => rows.reduce((total, r) => total + r[field], 0);
+  return { total, passed: count('passed'), failed: count('failed'), error: count('error'), attention, points: sum('points'), maxPoints: sum('maxPoints'), cancelled };
 }
 
 function shortReason(row: Row): string {
@@ -53,8 +57,8 @@ function shortReason(row: Row): string {
 
 export function formatSummary(summary: Summary): string {
   const graded = summary.passed + summary.failed + summary.error;
-  const lines = [`${graded} of ${summary.total} graded${summary.cancelled ? ' (interrupted)' : ''}: ${summary.passed} passed, ${summary.failed} failed, ${summary.error} could not be checked`];
-  if (summary.attention.length) lines.push('', 'to look at:', ...summary.attention.map((a) => `  ${VERDICT_MARKS[a.verdict]} ${a.path} — ${a.why}`));
+  const lines = [`${graded} of ${summary.total} graded${summary.cancelled ? ' (interrupted)' : ''}: ${summary.passed} passed, ${summary.failed} failed, ${summary.error} could not be checked; ${summary.points}/${summary.maxPoints} points in all`];
+  if (summary.attention.length) lines.push('', 'to look at:', ...summary.attention.map((a) => `  ${VERDICT_MARKS[a.verdict]} ${a.path} (${a.points}/${a.maxPoints} points) — ${a.why}`));
   return lines.join('\n');
 }
 

@@ -5,9 +5,11 @@
  */
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { pointsFor } from '../../contracts/lesson-schema.ts';
 import { ArchiveError, unpackArchive } from './archive.ts';
 import { checkFolder, type CheckFolderOptions, type CheckSpec } from './check-folder.ts';
 import { planDependencies } from './dependencies.ts';
+import { installDependencies, InstallError, installPlan } from './install.ts';
 import type { Item } from './items.ts';
 import { locateProject } from './locate.ts';
 import { makeTempCopy } from './temp-copies.ts';
@@ -29,15 +31,28 @@ export interface Row {
   /** False when no check ran (results then only say why). */
   checked: boolean;
   durationMs: number;
+  /** The points of the rules that passed, out of maxPoints (the lesson's `points`, 1 a rule by default). */
+  points: number;
+  maxPoints: number;
 }
 
 export interface GradeSpec extends CheckSpec {
   id: string;
+  /** What each rule is worth (lesson frontmatter `points`); 1 for a rule without an entry. */
+  points?: Readonly<Record<string, number>>;
 }
 
-export async function gradeItem(item: Item, lesson: GradeSpec, options: CheckFolderOptions = {}): Promise<Row> {
+export interface GradeItemOptions extends CheckFolderOptions {
+  /** Run npm ci (npm install without a lockfile) in the copy instead of providing packages offline. */
+  install?: boolean;
+}
+
+export async function gradeItem(item: Item, lesson: GradeSpec, options: GradeItemOptions = {}): Promise<Row> {
   const started = Date.now();
-  const row = (verdict: Verdict, fields: Partial<Row> = {}): Row => ({ path: item.path, student: item.student, lesson: lesson.id, verdict, notes: [], results: [], checked: false, durationMs: Date.now() - started, ...fields });
+  const row = (verdict: Verdict, fields: Partial<Row> = {}): Row => {
+    const results = fields.results ?? [];
+    return { path: item.path, student: item.student, lesson: lesson.id, verdict, notes: [], checked: false, durationMs: Date.now() - started, ...fields, results, ...scorePoints(lesson, results) };
+  };
   if (item.kind === 'invalid') return row('error', { problem: item.problem, results: notGraded(lesson, item.problem!, 'error') });
   let unpacked: string | undefined;
   try {
@@ -49,13 +64,19 @@ export async function gradeItem(item: Item, lesson: GradeSpec, options: CheckFol
     }
     const located = await locateProject(dir, lesson.command);
     if (located.problem) return row('failed', { problem: located.problem, results: notGraded(lesson, located.problem, 'fail') });
-    const dependencies = await planDependencies(located.dir, options.packages ?? []);
+    const dependencies = options.install ? installPlan(located.dir, options.packages ?? []) : await planDependencies(located.dir, options.packages ?? []);
     const notes = [...located.notes, ...dependencies.notes];
     if (dependencies.missing.length) {
       const problem = `not available to the grader: ${dependencies.missing.join(', ')} (declared in package.json; grading is offline)`;
       return row('error', { notes, problem, results: notGraded(lesson, problem, 'error') });
     }
-    const outcome = await checkFolder(located.dir, lesson, { ...options, packages: dependencies.provide });
+    const prepare = options.install ? async (copy: string) => {
+      const how = await installDependencies(copy, options.signal);
+      if (how) notes.push(`dependencies installed with ${how}`);
+    } : undefined;
+    const outcome = await checkFolder(located.dir, lesson, { ...options, packages: dependencies.provide, prepare }).catch((error: Error) => error);
+    if (outcome instanceof InstallError) return row('error', { notes, problem: outcome.message, results: notGraded(lesson, outcome.message, 'error') });
+    if (outcome instanceof Error) throw outcome;
     if (options.signal?.aborted) return row('error', { notes, problem: 'interrupted before the check finished', results: notGraded(lesson, 'interrupted', 'error') });
     if (outcome.error) return row('error', { notes, problem: `the check could not run: ${outcome.error}`, results: outcome.results, checked: true });
     return row(outcome.passed ? 'passed' : 'failed', { notes, results: outcome.results, checked: true });
@@ -65,6 +86,13 @@ export async function gradeItem(item: Item, lesson: GradeSpec, options: CheckFol
   } finally {
     if (unpacked) await rm(unpacked, { recursive: true, force: true });
   }
+}
+
+/** Points earned (rules that passed) and possible (every rule of the lesson). */
+export function scorePoints(lesson: Pick<GradeSpec, 'rules' | 'points'>, results: readonly RuleResult[]): { points: number; maxPoints: number } {
+  const passed = new Set(results.filter((r) => r.status === 'pass').map((r) => r.id));
+  const sum = (ids: readonly string[]) => ids.reduce((total, id) => total + pointsFor(lesson.points, id), 0);
+  return { points: sum(lesson.rules.filter((id) => passed.has(id))), maxPoints: sum(lesson.rules) };
 }
 
 /**

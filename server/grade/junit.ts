@@ -1,6 +1,7 @@
 /**
  * A JUnit XML report, the format CI systems and GitHub Classroom read: one testsuite per
- * submission, one testcase per rule; a failed rule carries its message and transcript.
+ * submission (its points as properties), one testcase per rule; a failed rule carries its
+ * message and transcript.
  */
 import type { Row } from './grade-item.ts';
 import type { RuleResult } from './run-harness.ts';
@@ -17,6 +18,8 @@ function suite(row: Row): string {
   const cases = row.results.map((r) => testcase(row, r));
   return [
     `  <testsuite name="${attr(row.path)}" tests="${totals.tests}" failures="${totals.failures}" errors="${totals.errors}" skipped="${totals.skipped}" time="${seconds(row.durationMs)}">`,
+    // Points as properties: GitHub Classroom and most CI report plugins show a suite's properties.
+    `    <properties>\n      <property name="points" value="${row.points}"/>\n      <property name="maxPoints" value="${row.maxPoints}"/>\n    </properties>`,
     ...cases,
     ...(out.length ? [`    <system-out>${text(out.join('\n'))}</system-out>`] : []),
     '  </testsuite>',

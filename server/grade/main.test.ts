@@ -39,13 +39,13 @@ describe('npm run grade', () => {
     expect(code).toBe(0);
     const [report, summary, ...rest] = jsonLines(stdout);
     expect(rest).toEqual([]);
-    expect(report).toMatchObject({ lesson: 'take-the-port', dir: submission, student: 'alice', verdict: 'passed', passed: true });
+    expect(report).toMatchObject({ lesson: 'take-the-port', dir: submission, student: 'alice', verdict: 'passed', passed: true, points: 3, maxPoints: 3 });
     expect(report.rules.map((r: { id: string; status: string }) => [r.id, r.status])).toEqual([
       ['responds-http', 'pass'],
       ['uses-env-port', 'pass'],
       ['no-hardcoded-port', 'pass'],
     ]);
-    expect(summary).toEqual({ summary: { total: 1, passed: 1, failed: 0, error: 0, attention: [], cancelled: false } });
+    expect(summary).toEqual({ summary: { total: 1, passed: 1, failed: 0, error: 0, attention: [], points: 3, maxPoints: 3, cancelled: false } });
     expect(fingerprint(submission)).toBe(before);
     expect(left).toEqual([]);
   });
@@ -63,12 +63,12 @@ describe('npm run grade', () => {
   test('human output: a line per rule, the first failure in detail, the summary; progress on stderr', async () => {
     const { code, stdout, stderr } = await grade(['take-the-port', lesson('starter')]);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/✗ .*starter: 0 of 3 rules pass/);
+    expect(stdout).toMatch(/✗ .*starter: 0 of 3 rules pass, 0\/3 points/);
     // 3000 may be free (it listens there) or taken by another test's run (it crashes): both fail.
     expect(stdout).toMatch(/✗ responds-http\s+FAIL: With PORT=\d+, your server (listened on |called listen\()3000/);
     expect(stdout).toMatch(/responds-http, in detail:\n\s+\$ PORT=\d+ node server.js\n\s+\$ curl -i http:\/\/localhost:\d+\//);
     expect(stdout).toMatch(/hint: server.js:9 passes the literal 3000 to listen\(\)/);
-    expect(stdout).toMatch(/1 of 1 graded: 0 passed, 1 failed, 0 could not be checked\n\nto look at:\n {2}✗ .*starter — responds-http, uses-env-port, no-hardcoded-port/);
+    expect(stdout).toMatch(/1 of 1 graded: 0 passed, 1 failed, 0 could not be checked; 0\/3 points in all\n\nto look at:\n {2}✗ .*starter \(0\/3 points\) — responds-http, uses-env-port, no-hardcoded-port/);
     expect(stderr).toContain('1/1 graded');
   });
 
@@ -114,8 +114,9 @@ describe('npm run grade', () => {
     const xml = readFileSync(join(reports, 'r.xml'), 'utf8');
     expect(xml.match(/<testsuite /g)).toHaveLength(11);
     expect(xml.match(/<testcase /g)).toHaveLength(33);
+    expect(xml.match(/<property name="maxPoints" value="3"\/>/g)).toHaveLength(11);
     const csv = readFileSync(join(reports, 'r.csv'), 'utf8').trim().split('\r\n');
-    expect(csv[0]).toBe('student,path,lesson,verdict,rules passed,responds-http,uses-env-port,no-hardcoded-port,notes');
+    expect(csv[0]).toBe('student,path,lesson,verdict,rules passed,points,max points,responds-http,uses-env-port,no-hardcoded-port,notes');
     expect(csv).toHaveLength(12);
     expect(fingerprint(klass)).toBe(before);
     expect(left).toEqual([]);
@@ -136,6 +137,6 @@ describe('npm run grade', () => {
     ]);
     expect(code).toBe(3);
     const header = readFileSync(join(dir, 'report.csv'), 'utf8').split('\r\n')[0];
-    expect(header).toMatch(/^student,path,lesson,verdict,rules passed,responds-http,uses-env-port,no-hardcoded-port,default-port,.*multiple-instances,notes$/);
+    expect(header).toMatch(/^student,path,lesson,verdict,rules passed,points,max points,responds-http,uses-env-port,no-hardcoded-port,default-port,.*multiple-instances,notes$/);
   }, 120_000);
 });

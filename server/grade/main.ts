@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
   const printer = inOrder((row: Row) => console.log(args.json ? formatJsonRow(row) : formatRow(row) + '\n'));
   const progress = progressLine(work.length);
   const specFor = (l: Lesson | undefined) => (l ? { ...l, timeoutScale } : { id: '', command: '', rules: [] });
-  await runPool(work, args.jobs, ({ item, lesson: its }) => gradeItem(item, specFor(its), { packages: lessonPackages(lessons), signal: stop.signal }), {
+  await runPool(work, args.jobs, ({ item, lesson: its }) => gradeItem(item, specFor(its), { packages: lessonPackages(lessons), install: args.install, signal: stop.signal }), {
     signal: stop.signal,
     onDone: (row, index) => {
       rows[index] = row;
