@@ -17,7 +17,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await openLesson(page, 'take-the-port');
       await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
       // The terminal's intro line is part of what is checked; wait until xterm has drawn it.
-      await expect(page.locator('.xterm-rows')).toContainText('Your program’s output shows here');
+      await expect(page.locator('.xterm-rows').first()).toContainText('What Run starts shows here');
       expect(await seriousViolations(page), 'at load').toEqual([]);
 
       await runButton(page).click();
