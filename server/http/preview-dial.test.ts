@@ -8,7 +8,7 @@ import type { PortEvent } from '../../test-support/runner-client.ts';
 import { startFixturePlayground, type FixturePlayground } from '../../test-support/fixture-playground.ts';
 import { connectRuntime, waitFor } from '../../test-support/runner-client.ts';
 import { parseSocketTable, type ListeningSocket } from '../../probes/lib/proc-sockets.mjs';
-import { dialTargets } from './bound-address.ts';
+import { boundAddresses, dialTargets } from './bound-address.ts';
 
 let playground: FixturePlayground;
 beforeAll(async () => void (playground = await startFixturePlayground()));
@@ -84,5 +84,28 @@ describe('dialTargets', () => {
   it('dials an IPv4-mapped row of /proc/net/tcp6 as read by the socket-table reader', () => {
     const text = 'header\n   0: 0000000000000000FFFF00000100007F:1F90 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 7 1';
     expect(dialTargets(parseSocketTable(text, { protocol: 'tcp', family: 6 }), new Set(['7']), 8080)).toEqual([{ host: '127.0.0.1', port: 8080 }]);
+  });
+});
+
+describe.runIf(process.platform === 'linux')('boundAddresses', () => {
+  const listen = async (port: number, host: string) => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(port, host, resolve));
+    return server;
+  };
+  const close = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
+
+  it('dials a server restarted on the same port with another host at its new address at once', async () => {
+    const first = await listen(0, '::1');
+    const port = (first.address() as { port: number }).port;
+    expect(await boundAddresses([process.pid], port)).toEqual([{ host: '::1', port }]);
+    await close(first);
+    const second = await listen(port, '127.0.0.1');
+    try {
+      expect(await boundAddresses([process.pid], port)).toEqual([{ host: '127.0.0.1', port }]);
+    } finally {
+      await close(second);
+    }
+    expect(await boundAddresses([process.pid], port)).toEqual([]);
   });
 });
