@@ -29,7 +29,8 @@ export async function boundAddresses(pids: readonly number[], port: number): Pro
 /**
  * The TCP listeners of the last table read, by inode. Reading the tables costs most of a preview
  * request (~7 ms of ~9 here), and a remembered listener is only ever dialled while the session
- * still holds its inode, in which time its address cannot change. A restart brings new inodes,
+ * still holds its inode, in which time its address cannot change (nor is the inode number given
+ * to another socket: the kernel's counter would have to wrap). A restart brings new inodes,
  * which are not found here, so the tables are read again: nobody is dialled at an old address.
  */
 let listeners = new Map<string, ListeningSocket>();
