@@ -4,10 +4,11 @@
  * while another program (or Portside itself) owns 127.0.0.1:S would otherwise get the preview
  * of that other program — or the runner proxying into itself until it runs out of descriptors.
  *
- * Linux: LISTEN sockets from /proc/net/tcp{,6} matched by inode against the session's
- * /proc/<pid>/fd (sandboxed Run processes share the host network, so they are in these tables).
+ * Linux: TCP listeners from the one socket-table reader (probes/lib/proc-sockets.mjs), matched
+ * by inode against the session's open sockets (sandboxed Run processes share the host network,
+ * so they are in these tables).
  */
-import { readdir, readFile, readlink } from 'node:fs/promises';
+import { readListeningSockets, socketInodes, type ListeningSocket } from '../../probes/lib/proc-sockets.mjs';
 
 export interface BoundAddress {
   /** The address to dial: the bound one, with a wildcard replaced by the loopback of its family. */
@@ -18,60 +19,38 @@ export interface BoundAddress {
 export async function boundAddresses(pids: readonly number[], port: number): Promise<BoundAddress[]> {
   // Elsewhere (macOS: lsof) the address is not read yet: both loopbacks, IPv4 first, as before.
   if (process.platform !== 'linux') return [{ host: '127.0.0.1', port }, { host: '::1', port }];
-  const [v4, v6] = await Promise.all(['/proc/net/tcp', '/proc/net/tcp6'].map((file) => readFile(file, 'utf8').catch(() => '')));
-  const byInode = new Map([...listeningOn(v4 ?? '', port, 4), ...listeningOn(v6 ?? '', port, 6)]);
-  if (byInode.size === 0) return [];
-  const found = new Set<string>();
-  await Promise.all(
-    pids.map(async (pid) => {
-      const fds = await readdir(`/proc/${pid}/fd`).catch(() => [] as string[]);
-      for (const fd of fds) {
-        const inode = /^socket:\[(\d+)\]$/.exec(await readlink(`/proc/${pid}/fd/${fd}`).catch(() => ''))?.[1];
-        const host = inode === undefined ? undefined : byInode.get(inode);
-        if (host !== undefined) found.add(host);
-      }
-    }),
-  );
-  return [...found].sort().map((host) => ({ host, port }));
+  const held = new Set((await Promise.all(pids.map(socketInodes))).flat());
+  const known = dialTargets([...held].flatMap((inode) => listeners.get(inode) ?? []), held, port);
+  if (known.length > 0) return known;
+  listeners = new Map((await readListeningSockets(['tcp'])).map((socket) => [socket.inode, socket]));
+  return dialTargets([...listeners.values()], held, port);
 }
 
-/** inode → dialable host for LISTEN sockets on `port` in /proc/net/tcp-format text. */
-export function listeningOn(text: string, port: number, family: 4 | 6): Map<string, string> {
-  const result = new Map<string, string>();
-  for (const line of text.split('\n')) {
-    // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
-    const fields = line.trim().split(/\s+/);
-    const [hex, portHex] = (fields[1] ?? '').split(':');
-    if (fields[3] !== '0A' || !hex || !fields[9] || Number.parseInt(portHex ?? '', 16) !== port) continue;
-    result.set(fields[9], dialable(family === 4 ? ipv4(hex) : ipv6(hex)));
-  }
-  return result;
+/**
+ * The TCP listeners of the last table read, by inode. Reading the tables costs most of a preview
+ * request (~7 ms of ~9 here), and a remembered listener is only ever dialled while the session
+ * still holds its inode, in which time its address cannot change (nor is the inode number given
+ * to another socket: the kernel's counter would have to wrap). A restart brings new inodes,
+ * which are not found here, so the tables are read again: nobody is dialled at an old address.
+ */
+let listeners = new Map<string, ListeningSocket>();
+
+/**
+ * Where to dial `port`: the listeners on it whose inode the session holds, each address once,
+ * sorted, a wildcard as its family's loopback.
+ */
+export function dialTargets(sockets: readonly ListeningSocket[], held: ReadonlySet<string>, port: number): BoundAddress[] {
+  const hosts = sockets.filter((socket) => socket.port === port && held.has(socket.inode)).map((socket) => dialableHost(socket.address));
+  return [...new Set(hosts)].sort().map((host) => ({ host, port }));
 }
 
-/** The kernel prints each 32-bit word in host (little-endian) byte order. */
-function words(hex: string): number[][] {
-  const out: number[][] = [];
-  for (let i = 0; i < hex.length; i += 8) {
-    const word = hex.slice(i, i + 8);
-    out.push([6, 4, 2, 0].map((at) => Number.parseInt(word.slice(at, at + 2), 16)));
-  }
-  return out;
-}
-
-function ipv4(hex: string): string {
-  return (words(hex)[0] ?? []).join('.');
-}
-
-function ipv6(hex: string): string {
-  const bytes = words(hex).flat();
-  if (bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff) return bytes.slice(12).join('.'); // ::ffff:a.b.c.d
-  const groups = Array.from({ length: 8 }, (_, i) => (((bytes[2 * i] ?? 0) << 8) | (bytes[2 * i + 1] ?? 0)).toString(16));
-  const text = groups.join(':'); // uncompressed: net.connect takes it as it is
-  return text === '0:0:0:0:0:0:0:0' ? '::' : text === '0:0:0:0:0:0:0:1' ? '::1' : text;
-}
-
-function dialable(host: string): string {
-  if (host === '0.0.0.0') return '127.0.0.1';
-  if (host === '::') return '::1';
-  return host;
+function dialableHost(address: string): string {
+  if (address === '0.0.0.0') return '127.0.0.1';
+  if (address === '::') return '::1';
+  // An IPv4-mapped listener (::ffff:a.b.c.d, which the reader prints as 0:0:0:0:0:ffff:hhhh:hhhh)
+  // is reached as that IPv4 address.
+  const [, high, low] = /^0:0:0:0:0:ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(address) ?? [];
+  if (high === undefined || low === undefined) return address;
+  const ipv4 = Number.parseInt(high, 16) * 0x10000 + Number.parseInt(low, 16);
+  return [24, 16, 8, 0].map((shift) => (ipv4 >>> shift) & 0xff).join('.');
 }

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortEvent } from '../../test-support/runner-client.ts';
 import { startFixturePlayground, type FixturePlayground } from '../../test-support/fixture-playground.ts';
 import { connectRuntime, waitFor } from '../../test-support/runner-client.ts';
-import { listeningOn } from './bound-address.ts';
+import { parseSocketTable, type ListeningSocket } from '../../probes/lib/proc-sockets.mjs';
+import { boundAddresses, dialTargets } from './bound-address.ts';
 
 let playground: FixturePlayground;
 beforeAll(async () => void (playground = await startFixturePlayground()));
@@ -63,19 +64,48 @@ describe('the preview proxy dials the bound address', () => {
   });
 });
 
-describe('listeningOn', () => {
-  const line = (local: string, inode: string, state = '0A') => `   0: ${local} 00000000:0000 ${state} 00000000:00000000 00:00000000 00000000     0        0 ${inode} 1`;
+describe('dialTargets', () => {
+  const tcp = (family: 4 | 6, address: string, inode: string, port = 8080): ListeningSocket => ({ protocol: 'tcp', family, address, port, inode });
+  const session = new Set(['1', '2', '3']);
   it.each([
-    [line('0100007F:1F90', '1'), 4, '127.0.0.1'],
-    [line('00000000:1F90', '2'), 4, '127.0.0.1'],
-    [line('00000000000000000000000001000000:1F90', '3'), 6, '::1'],
-    [line('00000000000000000000000000000000:1F90', '4'), 6, '::1'],
-    [line('0000000000000000FFFF00000100007F:1F90', '5'), 6, '127.0.0.1'],
-  ] as const)('%s → %s', (text, family, host) => {
-    expect([...listeningOn(text, 8080, family).values()]).toEqual([host]);
+    ['an IPv4 loopback listener', [tcp(4, '127.0.0.1', '1')], ['127.0.0.1']],
+    ['0.0.0.0 as IPv4 loopback', [tcp(4, '0.0.0.0', '1')], ['127.0.0.1']],
+    ['an IPv6 loopback listener', [tcp(6, '::1', '1')], ['::1']],
+    [':: as IPv6 loopback', [tcp(6, '::', '1')], ['::1']],
+    ['an IPv4-mapped listener as its IPv4 address', [tcp(6, '0:0:0:0:0:ffff:7f00:1', '1')], ['127.0.0.1']],
+    ['another address as it is', [tcp(4, '10.0.0.7', '1')], ['10.0.0.7']],
+    ['both families, each address once, sorted', [tcp(6, '::', '1'), tcp(4, '0.0.0.0', '2'), tcp(4, '127.0.0.1', '3')], ['127.0.0.1', '::1']],
+    ['not another program on the same port', [tcp(4, '127.0.0.1', '99'), tcp(6, '::1', '1')], ['::1']],
+    ['not the session on another port', [tcp(4, '127.0.0.1', '1', 8081)], []],
+  ] as const)('%s', (_what, sockets, hosts) => {
+    expect(dialTargets(sockets, session, 8080)).toEqual(hosts.map((host) => ({ host, port: 8080 })));
   });
-  it('skips other ports and sockets that are not listening', () => {
-    expect(listeningOn(line('0100007F:1F91', '1'), 8080, 4).size).toBe(0);
-    expect(listeningOn(line('0100007F:1F90', '1', '01'), 8080, 4).size).toBe(0);
+
+  it('dials an IPv4-mapped row of /proc/net/tcp6 as read by the socket-table reader', () => {
+    const text = 'header\n   0: 0000000000000000FFFF00000100007F:1F90 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 7 1';
+    expect(dialTargets(parseSocketTable(text, { protocol: 'tcp', family: 6 }), new Set(['7']), 8080)).toEqual([{ host: '127.0.0.1', port: 8080 }]);
+  });
+});
+
+describe.runIf(process.platform === 'linux')('boundAddresses', () => {
+  const listen = async (port: number, host: string) => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(port, host, resolve));
+    return server;
+  };
+  const close = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
+
+  it('dials a server restarted on the same port with another host at its new address at once', async () => {
+    const first = await listen(0, '::1');
+    const port = (first.address() as { port: number }).port;
+    expect(await boundAddresses([process.pid], port)).toEqual([{ host: '::1', port }]);
+    await close(first);
+    const second = await listen(port, '127.0.0.1');
+    try {
+      expect(await boundAddresses([process.pid], port)).toEqual([{ host: '127.0.0.1', port }]);
+    } finally {
+      await close(second);
+    }
+    expect(await boundAddresses([process.pid], port)).toEqual([]);
   });
 });
