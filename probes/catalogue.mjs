@@ -28,7 +28,7 @@ export const CATALOGUE = {
     needs: ['defaultPort'],
   },
   'rejects-bad-port': {
-    promise: 'With PORT set to abc, -1 or 70000, it exits non-zero with a message of its own naming PORT, and listens nowhere.',
+    promise: "With PORT set to abc, -1 or 70000, it exits non-zero within 3 s with a message of its own naming PORT (not Node's stack trace), and listens nowhere.",
     via: 'process',
     needs: [],
   },
@@ -53,7 +53,7 @@ export const CATALOGUE = {
     needs: [],
   },
   'port-in-use': {
-    promise: 'When PORT is already taken, it exits non-zero within 3 s of its first listen(), naming the port.',
+    promise: 'When PORT is already taken, it exits non-zero within 3 s of its first listen() with one line naming the port, not a stack trace.',
     via: 'process',
     needs: [],
   },
