@@ -103,7 +103,7 @@ export class RunnerConnection {
   close(): Promise<void> {
     this.closing ??= (async () => {
       this.watcher.stop();
-      await Promise.all([...this.processes.values()].map((child) => child.killNow()));
+      await this.trees.signalAll('SIGKILL'); // one process-table read for the whole session
       await Promise.race([Promise.all([...this.processes.values()].map((child) => child.exited)), delay(3000)]);
       await rm(this.workspace, { recursive: true, force: true, maxRetries: 3 });
     })();

@@ -10,7 +10,8 @@
  *   private, empty /tmp (other sessions' workspaces live there and stay out of sight);
  * - for Check and grade a private network namespace with only loopback (`--unshare-net`): a
  *   fixed port never meets the host's, parallel checks never collide, and nothing is reached
- *   off the machine. Run keeps the host network: the preview proxy dials it.
+ *   off the machine. Run keeps the host network: the preview proxy dials it;
+ * - limits on processes and memory (server/sandbox/limits.ts), where util-linux's prlimit exists.
  *
  * The environment is not passed on bwrap's command line (which any local user can read in
  * /proc): the caller's env, already the clean one built for learner code, is bwrap's own.
@@ -21,6 +22,7 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LIMITS, prlimitArgs } from './limits.ts';
 
 export type Network = 'host' | 'loopback-only';
 
@@ -36,6 +38,8 @@ export interface SandboxRequest {
    * process off the runner's terminal, so it cannot push keystrokes into it (TIOCSTI).
    */
   terminal?: boolean;
+  /** util-linux's prlimit, to run the command under LIMITS (server/sandbox/limits.ts); none when absent. */
+  prlimit?: string | null;
 }
 
 export interface Command {
@@ -43,28 +47,31 @@ export interface Command {
   args: string[];
   /** True when `file` is bwrap, wrapping the requested command. */
   sandboxed: boolean;
+  /** True when the command runs under LIMITS (prlimit was found). */
+  limited: boolean;
 }
 
-export type SandboxStatus = { kind: 'bubblewrap'; bwrap: string } | { kind: 'process-groups'; reason: string };
+export type SandboxStatus = { kind: 'bubblewrap'; bwrap: string; prlimit: string | null } | { kind: 'process-groups'; reason: string };
 
 /** Portside's own folder: lesson packages are linked from its node_modules, so it must stay visible. */
 const PORTSIDE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** bwrap's arguments for a request (pure; the tests read it). */
 export function bubblewrapArgs(request: SandboxRequest): string[] {
-  const args = ['--unshare-pid', '--die-with-parent', ...(request.terminal ? [] : ['--new-session']), '--ro-bind', '/', '/', '--tmpfs', '/tmp', '--proc', '/proc', '--dev', '/dev'];
+  // --unshare-user: a user namespace of its own, in which the kernel counts RLIMIT_NPROC.
+  const args = ['--unshare-user', '--unshare-pid', '--die-with-parent', ...(request.terminal ? [] : ['--new-session']), '--ro-bind', '/', '/', '--tmpfs', '/tmp', '--proc', '/proc', '--dev', '/dev'];
   if (underTmp(PORTSIDE_ROOT)) args.push('--ro-bind', PORTSIDE_ROOT, PORTSIDE_ROOT);
   args.push('--bind', request.workspace, request.workspace);
   if (request.network === 'loopback-only') args.push('--unshare-net');
-  args.push('--', request.file, ...request.args);
+  args.push('--', ...(request.prlimit ? prlimitArgs(request.prlimit) : []), request.file, ...request.args);
   return args;
 }
 
 /** The command to spawn for `request`: wrapped in bwrap when it works here, else as it is. */
 export async function sandboxed(request: SandboxRequest): Promise<Command> {
   const status = await sandboxStatus();
-  if (status.kind !== 'bubblewrap') return { file: request.file, args: request.args, sandboxed: false };
-  return { file: status.bwrap, args: bubblewrapArgs(request), sandboxed: true };
+  if (status.kind !== 'bubblewrap') return { file: request.file, args: request.args, sandboxed: false, limited: false };
+  return { file: status.bwrap, args: bubblewrapArgs({ ...request, prlimit: status.prlimit }), sandboxed: true, limited: status.prlimit !== null };
 }
 
 /** HOME and TMPDIR for a sandboxed command: both inside its workspace (the caller creates TMPDIR). */
@@ -87,8 +94,11 @@ export function resetSandboxProbe(): void {
 
 /** One line for start-up and grade output. */
 export function describeSandbox(status: SandboxStatus): string {
+  const limits = status.kind === 'bubblewrap' && status.prlimit
+    ? ` Each run is limited to ${LIMITS.tasks} processes and threads, ${LIMITS.dataBytes / 1024 ** 3} GB of memory per process.`
+    : ' No process or memory limits (util-linux prlimit is not installed).';
   return status.kind === 'bubblewrap'
-    ? 'Sandbox: learner code runs under bubblewrap (own PID namespace, read-only system, only its workspace writable).'
+    ? `Sandbox: learner code runs under bubblewrap (own PID namespace, read-only system, only its workspace writable).${limits}`
     : `Sandbox: not available (${status.reason}); learner code runs in its own process group only, with your user's full access.`;
 }
 
@@ -105,7 +115,7 @@ async function probe(env: Record<string, string | undefined>): Promise<SandboxSt
     child.once('error', (error) => done(error.message));
     child.once('close', (code) => done(code === 0 ? null : stderr.trim() || `bwrap exited with ${code}`));
   });
-  return failure === null ? { kind: 'bubblewrap', bwrap } : { kind: 'process-groups', reason: `bwrap cannot run here: ${failure.split('\n')[0]}` };
+  return failure === null ? { kind: 'bubblewrap', bwrap, prlimit: findOnPath('prlimit', env.PATH ?? '') } : { kind: 'process-groups', reason: `bwrap cannot run here: ${failure.split('\n')[0]}` };
 }
 
 function findOnPath(name: string, path: string): string | null {

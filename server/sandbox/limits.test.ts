@@ -1,0 +1,68 @@
+// Limits per run, against a real runner: a fork bomb is stopped with a message that names the
+// limit while another tab keeps running; a program that outgrows its memory is told so.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFixturePlayground, type FixturePlayground } from '../../test-support/fixture-playground.ts';
+import { readAll } from '../../test-support/processes.ts';
+import { connectRuntime } from '../../test-support/runner-client.ts';
+import { atTaskLimit, LIMITS, prlimitArgs, saysOutOfMemory } from './limits.ts';
+import { bubblewrapArgs, sandboxStatus } from './sandbox.ts';
+
+describe('limit arguments', () => {
+  it('runs the command under prlimit inside bwrap, in a user namespace of its own', () => {
+    const args = bubblewrapArgs({ file: 'node', args: ['a.js'], workspace: '/tmp/w', network: 'host', prlimit: '/usr/bin/prlimit' });
+    expect(args).toContain('--unshare-user');
+    expect(args.slice(args.indexOf('--'))).toEqual(['--', ...prlimitArgs('/usr/bin/prlimit'), 'node', 'a.js']);
+    expect(prlimitArgs('p')).toEqual(['p', `--nproc=${LIMITS.tasks}`, `--data=${LIMITS.dataBytes}`, '--']);
+    expect(bubblewrapArgs({ file: 'node', args: [], workspace: '/tmp/w', network: 'host' })).not.toContain('/usr/bin/prlimit');
+  });
+
+  it.each([
+    ['FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory', true],
+    ['Fatal process out of memory: Zone', true],
+    ['MemoryError', true],
+    ['RangeError: Array buffer allocation failed', true],
+    ['listening on 3000', false],
+  ])('reads %j as out of memory: %s', (text, expected) => expect(saysOutOfMemory(text)).toBe(expected));
+
+  it('counts a tree near its task limit as at it', () => {
+    expect(atTaskLimit(LIMITS.tasks)).toBe(true);
+    expect(atTaskLimit(LIMITS.tasks - 10)).toBe(true);
+    expect(atTaskLimit(100)).toBe(false);
+  });
+});
+
+const status = await sandboxStatus();
+const limited = status.kind === 'bubblewrap' && status.prlimit !== null;
+
+describe.runIf(limited)('limits against a real runner', () => {
+  let playground: FixturePlayground;
+  beforeAll(async () => void (playground = await startFixturePlayground()));
+  afterAll(() => playground.close());
+
+  it('stops a fork bomb with a message naming the process limit, while another tab keeps serving', async () => {
+    const other = await connectRuntime(playground);
+    const ticker = await other.spawn('node', ['-e', 'setInterval(() => console.log("tick"), 100)']);
+    const otherOutput = readAll(ticker.output);
+    const runtime = await connectRuntime(playground);
+    const bomb = await runtime.spawn('node', ['-e', "for(;;) require('child_process').spawn(process.execPath,['-e','setInterval(()=>{},1e3)'])"]);
+    const [output, code] = await Promise.all([readAll(bomb.output), bomb.exit]);
+    expect(output).toContain(`reached its limit of ${LIMITS.tasks} processes and threads`);
+    expect(code).not.toBe(0);
+    // The other tab still runs and answers.
+    const echo = await other.spawn('node', ['-e', 'console.log("still here")']);
+    expect(await readAll(echo.output)).toContain('still here');
+    await ticker.kill();
+    await ticker.exit;
+    expect(await otherOutput).toContain('tick');
+    await Promise.all([runtime.dispose(), other.dispose()]);
+  }, 30_000);
+
+  it('tells a program that outgrew its memory which limit it hit', async () => {
+    const runtime = await connectRuntime(playground);
+    const hog = await runtime.spawn('node', ['-e', 'const a = []; for (;;) a.push(Buffer.alloc(64 * 1024 * 1024, 1))']);
+    const [output, code] = await Promise.all([readAll(hog.output), hog.exit]);
+    expect(code).not.toBe(0);
+    expect(output).toContain('ran out of memory: each process may use 2 GB');
+    await runtime.dispose();
+  }, 30_000);
+});
