@@ -14,6 +14,7 @@ import { linkLessonPackages, type LessonPackage } from './lesson-packages.ts';
 import { parseClientMessage } from './messages.ts';
 import { perform } from './operations.ts';
 import { PortWatcher } from './ports/port-watcher.ts';
+import { LimitWatch } from './limit-watch.ts';
 import { ProcessTrees } from './process-trees.ts';
 import { boundAddresses, type BoundAddress } from '../http/bound-address.ts';
 import { spawnProcess, type LearnerProcess, type SpawnRequest } from './spawn-process.ts';
@@ -29,6 +30,7 @@ export interface ConnectionOptions {
 export class RunnerConnection {
   private readonly processes = new Map<number, LearnerProcess>();
   private readonly trees = new ProcessTrees();
+  private readonly limits = new LimitWatch(this.trees);
   private readonly watcher: PortWatcher;
   private nextProc = 1;
   private queue: Promise<void> = Promise.resolve();
@@ -77,7 +79,7 @@ export class RunnerConnection {
   async start(request: Omit<SpawnRequest, 'workspace'>): Promise<number> {
     if (this.closing) throw new Error('The session is closing');
     const proc = this.nextProc++;
-    const child = await spawnProcess({ ...request, workspace: this.workspace }, this.trees, (data) => this.send({ type: 'output', proc, data }));
+    const child = await spawnProcess({ ...request, workspace: this.workspace }, this.trees, (data) => this.send({ type: 'output', proc, data }), this.limits);
     this.processes.set(proc, child);
     this.watcher.wake();
     void child.exited.then((code) => {

@@ -9,7 +9,10 @@ import { readProcessTable, readTrees, treeMembers, type ProcessInfo } from './pr
 export class ProcessTrees {
   /** root pid → members seen so far (pid → start time). */
   private readonly trees = new Map<number, Map<number, string>>();
-  /** The full table read in flight: signals asked for meanwhile share it (300 exits, one read, bounded fds). */
+  /**
+   * The full table read in flight, begun after the current turn of the event loop: every signal
+   * asked for meanwhile shares it (300 exits reported in one turn, one read).
+   */
   private tableRead: Promise<ProcessInfo[]> | null = null;
 
   add(root: number): void {
@@ -65,7 +68,7 @@ export class ProcessTrees {
   }
 
   private table(): Promise<ProcessInfo[]> {
-    this.tableRead ??= readProcessTable().finally(() => (this.tableRead = null));
+    this.tableRead ??= new Promise((turn) => setImmediate(turn)).then(readProcessTable).finally(() => (this.tableRead = null));
     return this.tableRead;
   }
 

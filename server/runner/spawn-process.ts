@@ -12,7 +12,8 @@ import { basename } from 'node:path';
 import { HARNESS_COMMAND } from '../../probes/files.mjs';
 import { sandboxed, workspaceHome } from '../sandbox/sandbox.ts';
 import { signalInside } from '../sandbox/signal-inside.ts';
-import { atTaskLimit, countTasks, MEMORY_LIMIT_MESSAGE, saysOutOfMemory, TASK_LIMIT_MESSAGE } from '../sandbox/limits.ts';
+import { MEMORY_LIMIT_MESSAGE, saysOutOfMemory, TASK_LIMIT_MESSAGE } from '../sandbox/limits.ts';
+import type { LimitWatch } from './limit-watch.ts';
 import { OutputPump } from './output-pump.ts';
 import type { ProcessTrees } from './process-trees.ts';
 import { spawnInTerminal, type ChildLike } from './terminal-child.ts';
@@ -24,8 +25,6 @@ const GRACE_MS = 1000;
 const STDIN_BUFFER_LIMIT = 1024 * 1024;
 /** How long to wait for output still in the pipes after the process exited. */
 const DRAIN_MS = 500;
-/** How often a limited tree's tasks are counted: a fork bomb spins at its limit, it never ends by itself. */
-const LIMIT_WATCH_MS = 500;
 
 export interface SpawnRequest {
   file: string;
@@ -56,7 +55,13 @@ export interface LearnerProcess {
   killNow(): Promise<void>;
 }
 
-export async function spawnProcess(request: SpawnRequest, trees: ProcessTrees, onOutput: (text: string) => void): Promise<LearnerProcess> {
+/** `limits` stops a limited run's tree at its task limit (limit-watch.ts); without it only the kernel's limit holds. */
+export async function spawnProcess(
+  request: SpawnRequest,
+  trees: ProcessTrees,
+  onOutput: (text: string) => void,
+  limits?: LimitWatch,
+): Promise<LearnerProcess> {
   const home = workspaceHome(request.workspace);
   await mkdir(home.TMPDIR, { recursive: true });
   const command = await sandboxed({ ...request, network: isCheck(request) ? 'loopback-only' : 'host', terminal: request.pty !== undefined });
@@ -74,7 +79,12 @@ export async function spawnProcess(request: SpawnRequest, trees: ProcessTrees, o
         outOfMemory ||= command.limited && saysOutOfMemory(text);
         onOutput(text);
       });
-      const limitWatch = command.limited ? watchTaskLimit(pid, trees, () => onOutput(TASK_LIMIT_MESSAGE)) : null;
+      if (command.limited) {
+        limits?.watch(pid, () => {
+          onOutput(TASK_LIMIT_MESSAGE);
+          void trees.signal(pid, 'SIGKILL');
+        });
+      }
       pump.attach(child.stdout);
       pump.attach(child.stderr);
       child.stdin.on('error', () => {}); // EPIPE when the process stopped reading; nothing to tell.
@@ -84,7 +94,7 @@ export async function spawnProcess(request: SpawnRequest, trees: ProcessTrees, o
           await trees.signal(pid, 'SIGKILL'); // leftovers of the tree
           await Promise.race([closed, new Promise((wait) => setTimeout(wait, DRAIN_MS))]);
           pump.finish();
-          if (limitWatch) clearInterval(limitWatch);
+          limits?.unwatch(pid);
           if (outOfMemory) onOutput(MEMORY_LIMIT_MESSAGE);
           trees.forget(pid);
           done(code ?? 128 + (signal ? constants.signals[signal] : 0));
@@ -112,25 +122,4 @@ export async function spawnProcess(request: SpawnRequest, trees: ProcessTrees, o
       });
     });
   });
-}
-
-/** Stops the tree of `pid` once it reaches its task limit, saying so; the kernel alone would leave it spinning. */
-function watchTaskLimit(pid: number, trees: ProcessTrees, onLimit: () => void): NodeJS.Timeout {
-  let busy = false;
-  let hit = false;
-  const timer = setInterval(() => {
-    if (busy || hit) return;
-    busy = true;
-    void (async () => {
-      await trees.refresh();
-      const members = trees.members.get(pid) ?? [];
-      if (atTaskLimit(await countTasks(members))) {
-        hit = true;
-        onLimit();
-        await trees.signal(pid, 'SIGKILL');
-      }
-    })().finally(() => (busy = false));
-  }, LIMIT_WATCH_MS);
-  timer.unref();
-  return timer;
 }

@@ -6,8 +6,6 @@
  * (node starts about 7 threads each). Memory is RLIMIT_DATA per process, not RLIMIT_AS: node
  * reserves far more address space than it ever uses.
  */
-import { readFile } from 'node:fs/promises';
-
 export const LIMITS = {
   /** Processes and threads in one sandbox: about 60 node processes, or 500 `sleep`s. */
   tasks: 512,
@@ -23,17 +21,6 @@ export function prlimitArgs(prlimit: string): string[] {
 /** A tree this close to `tasks` is at the limit: the kernel refuses its next fork or thread. */
 export function atTaskLimit(tasks: number): boolean {
   return tasks >= LIMITS.tasks - 16;
-}
-
-/** Tasks (threads included) of these live processes, from /proc/<pid>/stat's num_threads. */
-export async function countTasks(pids: readonly number[]): Promise<number> {
-  const counts = await Promise.all(pids.map((pid) => readFile(`/proc/${pid}/stat`, 'utf8').then(threadsOf, () => 0)));
-  return counts.reduce((sum, n) => sum + n, 0);
-}
-
-function threadsOf(stat: string): number {
-  // Fields after the command name, which ends at the last ')': state is the first, num_threads the 18th.
-  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[17]) || 0;
 }
 
 /** What the terminal says when the runner stops a tree at its task limit. */
