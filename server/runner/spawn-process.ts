@@ -12,7 +12,7 @@ import { basename } from 'node:path';
 import { HARNESS_COMMAND } from '../../probes/files.mjs';
 import { sandboxed, workspaceHome } from '../sandbox/sandbox.ts';
 import { signalInside } from '../sandbox/signal-inside.ts';
-import { MEMORY_LIMIT_MESSAGE, saysOutOfMemory, TASK_LIMIT_MESSAGE } from '../sandbox/limits.ts';
+import { limitInOutput, limitMessage, type Limit } from '../sandbox/limits.ts';
 import type { LimitWatch } from './limit-watch.ts';
 import { OutputPump } from './output-pump.ts';
 import type { ProcessTrees } from './process-trees.ts';
@@ -74,14 +74,18 @@ export async function spawnProcess(
     child.once('spawn', () => {
       const pid = child.pid as number;
       trees.add(pid);
-      let outOfMemory = false;
+      // The limit this run hit, once known (from its output or the task count), and whether it was said.
+      let hit: Limit | null = null;
+      let told = false;
       const pump = new OutputPump((text) => {
-        outOfMemory ||= command.limited && saysOutOfMemory(text);
+        if (command.limited) hit ??= limitInOutput(text);
         onOutput(text);
       });
       if (command.limited) {
         limits?.watch(pid, () => {
-          onOutput(TASK_LIMIT_MESSAGE);
+          hit = 'tasks';
+          told = true;
+          onOutput(limitMessage('tasks'));
           void trees.signal(pid, 'SIGKILL');
         });
       }
@@ -95,7 +99,7 @@ export async function spawnProcess(
           await Promise.race([closed, new Promise((wait) => setTimeout(wait, DRAIN_MS))]);
           pump.finish();
           limits?.unwatch(pid);
-          if (outOfMemory) onOutput(MEMORY_LIMIT_MESSAGE);
+          if (hit && !told) onOutput(limitMessage(hit));
           trees.forget(pid);
           done(code ?? 128 + (signal ? constants.signals[signal] : 0));
         });

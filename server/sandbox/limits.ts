@@ -23,14 +23,30 @@ export function atTaskLimit(tasks: number): boolean {
   return tasks >= LIMITS.tasks - 16;
 }
 
-/** What the terminal says when the runner stops a tree at its task limit. */
+/** What the terminal says when a run's tree reaches its task limit (the runner stops it). */
 export const TASK_LIMIT_MESSAGE = `\r\n[Portside] Stopped: this run reached its limit of ${LIMITS.tasks} processes and threads (a fork bomb, or a loop that starts processes). Other tabs are not affected.\r\n`;
 
-/** Output by which a process says it ran out of memory (V8's fatal errors, libc's ENOMEM). */
-const OUT_OF_MEMORY = /JavaScript heap out of memory|Fatal process out of memory|allocation failed|Cannot allocate memory|MemoryError|ENOMEM/i;
+export const MEMORY_LIMIT_MESSAGE = `\r\n[Portside] The program ran out of memory: each process may use ${LIMITS.dataBytes / 1024 ** 3} GB (its memory limit).\r\n`;
 
-export function saysOutOfMemory(output: string): boolean {
-  return OUT_OF_MEMORY.test(output);
+export type Limit = 'tasks' | 'memory';
+
+/** What each limit's hit looks like in a program's own output. */
+const SAYS: Record<Limit, RegExp> = {
+  // The kernel refuses a fork or thread past RLIMIT_NPROC with EAGAIN (bash, node, libc's words).
+  tasks: /fork: (retry: )?Resource temporarily unavailable|Cannot fork|spawn( \S+)? EAGAIN|pthread_create: Resource temporarily unavailable|uv_thread_create/i,
+  // V8's fatal errors, a failed ArrayBuffer, Python's MemoryError, libc's ENOMEM — but not a fork's
+  // ENOMEM, which is what a fork gets in a sandbox being torn down (its PID namespace is gone).
+  memory: /JavaScript heap out of memory|Fatal process out of memory|allocation failed|MemoryError|(?<!fork: )Cannot allocate memory/i,
+};
+
+/** The limit a program's output says it hit, if any. */
+export function limitInOutput(output: string): Limit | null {
+  if (SAYS.tasks.test(output)) return 'tasks';
+  if (SAYS.memory.test(output)) return 'memory';
+  return null;
 }
 
-export const MEMORY_LIMIT_MESSAGE = `\r\n[Portside] The program ran out of memory: each process may use ${LIMITS.dataBytes / 1024 ** 3} GB (its memory limit).\r\n`;
+/** The sentence that names `limit`. */
+export function limitMessage(limit: Limit): string {
+  return limit === 'tasks' ? TASK_LIMIT_MESSAGE : MEMORY_LIMIT_MESSAGE;
+}
