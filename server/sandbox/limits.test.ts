@@ -17,7 +17,9 @@ describe('limit arguments', () => {
     expect(args).toContain('--unshare-user');
     expect(args.slice(args.indexOf('--'))).toEqual(['--', ...prlimitArgs('/usr/bin/prlimit'), 'node', 'a.js']);
     expect(prlimitArgs('p')).toEqual(['p', `--nproc=${LIMITS.tasks}`, `--data=${LIMITS.dataBytes}`, '--']);
-    expect(bubblewrapArgs({ file: 'node', args: [], workspace: '/tmp/w', network: 'host' })).not.toContain('/usr/bin/prlimit');
+    const unlimited = bubblewrapArgs({ file: 'node', args: [], workspace: '/tmp/w', network: 'host' });
+    expect(unlimited).not.toContain('/usr/bin/prlimit');
+    expect(unlimited).not.toContain('--unshare-user');
   });
 
   it.each([

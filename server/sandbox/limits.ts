@@ -23,8 +23,11 @@ export function atTaskLimit(tasks: number): boolean {
   return tasks >= LIMITS.tasks - 16;
 }
 
+/** How a stopped tree's task limit is named, in the terminal and in grade's report. */
+export const TASK_LIMIT_REACHED = `reached its limit of ${LIMITS.tasks} processes and threads (a fork bomb, or a loop that starts processes)`;
+
 /** What the terminal says when a run's tree reaches its task limit (the runner stops it). */
-export const TASK_LIMIT_MESSAGE = `\r\n[Portside] Stopped: this run reached its limit of ${LIMITS.tasks} processes and threads (a fork bomb, or a loop that starts processes). Other tabs are not affected.\r\n`;
+export const TASK_LIMIT_MESSAGE = `\r\n[Portside] Stopped: this run ${TASK_LIMIT_REACHED}. Other tabs are not affected.\r\n`;
 
 export const MEMORY_LIMIT_MESSAGE = `\r\n[Portside] The program ran out of memory: each process may use ${LIMITS.dataBytes / 1024 ** 3} GB (its memory limit).\r\n`;
 
