@@ -1,8 +1,9 @@
 /**
  * One browser tab's connection: a private workspace, the processes it started, and the ports
  * they listen on. Messages are handled one at a time in arrival order, so "write files, then
- * spawn" never races. When the socket closes every process tree is killed and the workspace
- * removed.
+ * spawn" never races — except Stop (`kill`), which never waits behind another operation, and
+ * file operations have a deadline (deadline.ts). When the socket closes every process tree is
+ * killed at once, whatever is queued, and the workspace removed.
  */
 import { rmSync } from 'node:fs';
 import { mkdtemp, realpath, rm } from 'node:fs/promises';
@@ -11,9 +12,10 @@ import { join } from 'node:path';
 import type { WebSocket } from 'ws';
 import type { ServerMessage } from '../../contracts/runner-protocol.ts';
 import { linkLessonPackages, type LessonPackage } from './lesson-packages.ts';
-import { parseClientMessage } from './messages.ts';
+import { parseClientMessage, type Parsed } from './messages.ts';
 import { perform } from './operations.ts';
 import { PortWatcher } from './ports/port-watcher.ts';
+import { LimitWatch } from './limit-watch.ts';
 import { ProcessTrees } from './process-trees.ts';
 import { boundAddresses, type BoundAddress } from '../http/bound-address.ts';
 import { spawnProcess, type LearnerProcess, type SpawnRequest } from './spawn-process.ts';
@@ -29,6 +31,7 @@ export interface ConnectionOptions {
 export class RunnerConnection {
   private readonly processes = new Map<number, LearnerProcess>();
   private readonly trees = new ProcessTrees();
+  private readonly limits = new LimitWatch(this.trees);
   private readonly watcher: PortWatcher;
   private nextProc = 1;
   private queue: Promise<void> = Promise.resolve();
@@ -71,13 +74,21 @@ export class RunnerConnection {
   }
 
   receive(text: string): void {
-    this.queue = this.queue.then(() => this.handle(text));
+    const parsed = parseClientMessage(text);
+    // Stop must work while a file operation is stuck; nothing after it depends on its order.
+    if (parsed.ok && parsed.message.op === 'kill') return void this.handle(parsed);
+    this.queue = this.queue.then(() => this.handle(parsed));
   }
 
   async start(request: Omit<SpawnRequest, 'workspace'>): Promise<number> {
     if (this.closing) throw new Error('The session is closing');
     const proc = this.nextProc++;
-    const child = await spawnProcess({ ...request, workspace: this.workspace }, this.trees, (data) => this.send({ type: 'output', proc, data }));
+    const child = await spawnProcess({ ...request, workspace: this.workspace }, this.trees, (data) => this.send({ type: 'output', proc, data }), this.limits);
+    if (this.closing) {
+      // The session closed while it started: close() has already signalled the trees it knew.
+      await child.killNow();
+      throw new Error('The session is closing');
+    }
     this.processes.set(proc, child);
     this.watcher.wake();
     void child.exited.then((code) => {
@@ -103,7 +114,7 @@ export class RunnerConnection {
   close(): Promise<void> {
     this.closing ??= (async () => {
       this.watcher.stop();
-      await Promise.all([...this.processes.values()].map((child) => child.killNow()));
+      await this.trees.signalAll('SIGKILL'); // one process-table read for the whole session
       await Promise.race([Promise.all([...this.processes.values()].map((child) => child.exited)), delay(3000)]);
       await rm(this.workspace, { recursive: true, force: true, maxRetries: 3 });
     })();
@@ -116,8 +127,7 @@ export class RunnerConnection {
     rmSync(this.workspace, { recursive: true, force: true });
   }
 
-  private async handle(text: string): Promise<void> {
-    const parsed = parseClientMessage(text);
+  private async handle(parsed: Parsed): Promise<void> {
     if (!parsed.ok) {
       return this.send(parsed.id === null ? { type: 'error', error: parsed.error } : { type: 'result', id: parsed.id, ok: false, error: parsed.error });
     }

@@ -1,7 +1,11 @@
-/** What each protocol operation does in a connection. Throwing here becomes an error result. */
+/**
+ * What each protocol operation does in a connection. Throwing here becomes an error result. File
+ * operations have a deadline (deadline.ts), so none holds the connection's queue for good.
+ */
 import type { ClientMessage } from '../../contracts/runner-protocol.ts';
 import { baseEnv, resolveCommand, resolveCwd } from './command-env.ts';
 import { readText, removePath, writeFiles } from './file-ops.ts';
+import { withinDeadline } from './deadline.ts';
 import { freePort } from './free-port.ts';
 import type { LearnerProcess, SpawnRequest } from './spawn-process.ts';
 
@@ -17,11 +21,11 @@ export async function perform(connection: OperationTarget, message: ClientMessag
   const root = connection.workspace;
   switch (message.op) {
     case 'writeFiles':
-      return writeFiles(root, message.files);
+      return withinDeadline(writeFiles(root, message.files), 'Writing the files');
     case 'readFile':
-      return readText(root, message.path);
+      return withinDeadline(readText(root, message.path), `Reading "${message.path}"`);
     case 'remove':
-      return removePath(root, message.path);
+      return withinDeadline(removePath(root, message.path), `Removing "${message.path}"`);
     case 'spawn': {
       const cwd = await resolveCwd(root, message.cwd);
       const env = { ...baseEnv(root), ...message.env };

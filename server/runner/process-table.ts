@@ -4,10 +4,14 @@
  */
 import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
-import { readAllStats, readStat, type ProcStat } from '../../probes/lib/proc-stat.mjs';
+import { readAllStatsSync, readStat, type ProcStat } from '../../probes/lib/proc-stat.mjs';
+import { mapBounded } from './bounded.ts';
 
 /** A process as /proc/<pid>/stat describes it (`start` is '' where it is unknown, as under `ps`). */
 export type ProcessInfo = Pick<ProcStat, 'pid' | 'ppid' | 'pgrp' | 'session' | 'start' | 'dead'>;
+
+/** At most this many /proc files open at once in one walk of the trees (a session may hold hundreds of processes). */
+const OPEN_AT_ONCE = 16;
 
 export async function readProcessTable(): Promise<ProcessInfo[]> {
   return process.platform === 'linux' ? readProc() : readPs();
@@ -23,7 +27,7 @@ export async function readTrees(seeds: readonly number[]): Promise<ProcessInfo[]
   const found = new Map<number, ProcessInfo>();
   let wave = [...new Set(seeds)];
   while (wave.length > 0) {
-    const infos = await Promise.all(wave.map(readStat));
+    const infos = await mapBounded(wave, OPEN_AT_ONCE, readStat);
     const next: number[] = [];
     for (const info of infos) {
       if (!info || info.dead || found.has(info.pid)) continue;
@@ -37,12 +41,18 @@ export async function readTrees(seeds: readonly number[]): Promise<ProcessInfo[]
 
 async function childrenOf(pid: number): Promise<number[]> {
   const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
-  const lists = await Promise.all(tasks.map((tid) => readFile(`/proc/${pid}/task/${tid}/children`, 'utf8').catch(() => '')));
+  const lists = await mapBounded(tasks, OPEN_AT_ONCE, (tid) => readFile(`/proc/${pid}/task/${tid}/children`, 'utf8').catch(() => ''));
   return lists.flatMap((list) => list.split(' ').filter(Boolean).map(Number));
 }
 
+/**
+ * Every process on the machine, read one /proc/<pid>/stat at a time, synchronously: /proc reads
+ * never block and take ~30 µs each, so a table of 1,000 processes costs ~30 ms and one descriptor.
+ * (Measured closing 300 sandboxed sleepers: all at once, 1.1 s and 2,800 descriptors; a pool of
+ * 16, 0.55 s and 30; one at a time, 0.26 s and 32.)
+ */
 async function readProc(): Promise<ProcessInfo[]> {
-  return (await readAllStats()).filter((row) => !row.dead);
+  return (readAllStatsSync() ?? []).filter((row) => !row.dead);
 }
 
 function readPs(): Promise<ProcessInfo[]> {

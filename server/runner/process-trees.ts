@@ -9,6 +9,11 @@ import { readProcessTable, readTrees, treeMembers, type ProcessInfo } from './pr
 export class ProcessTrees {
   /** root pid → members seen so far (pid → start time). */
   private readonly trees = new Map<number, Map<number, string>>();
+  /**
+   * The full table read in flight, begun after the current turn of the event loop: every signal
+   * asked for meanwhile shares it (300 exits reported in one turn, one read).
+   */
+  private tableRead: Promise<ProcessInfo[]> | null = null;
 
   add(root: number): void {
     this.trees.set(root, new Map([[root, '']]));
@@ -47,9 +52,24 @@ export class ProcessTrees {
 
   /** Sends `signal` to the whole tree of `root`: its process group and every member, old or new. */
   async signal(root: number, signal: NodeJS.Signals): Promise<void> {
-    const members = this.trees.has(root) ? this.update(root, await readProcessTable()) : [];
+    const members = this.trees.has(root) ? this.update(root, await this.table()) : [];
     send(-root, signal);
     for (const pid of members) send(pid, signal);
+  }
+
+  /** Sends `signal` to every tree at once, from one read of the process table (closing a session). */
+  async signalAll(signal: NodeJS.Signals): Promise<void> {
+    const table = await this.table();
+    for (const root of this.roots) {
+      const members = this.update(root, table);
+      send(-root, signal);
+      for (const pid of members) send(pid, signal);
+    }
+  }
+
+  private table(): Promise<ProcessInfo[]> {
+    this.tableRead ??= new Promise((turn) => setImmediate(turn)).then(readProcessTable).finally(() => (this.tableRead = null));
+    return this.tableRead;
   }
 
   /** Last resort when the server exits and nothing asynchronous can run any more. */

@@ -12,6 +12,8 @@ import { basename } from 'node:path';
 import { HARNESS_COMMAND } from '../../probes/files.mjs';
 import { sandboxed, workspaceHome } from '../sandbox/sandbox.ts';
 import { signalInside } from '../sandbox/signal-inside.ts';
+import { limitInOutput, limitMessage, type Limit } from '../sandbox/limits.ts';
+import type { LimitWatch } from './limit-watch.ts';
 import { OutputPump } from './output-pump.ts';
 import type { ProcessTrees } from './process-trees.ts';
 import { spawnInTerminal, type ChildLike } from './terminal-child.ts';
@@ -53,7 +55,13 @@ export interface LearnerProcess {
   killNow(): Promise<void>;
 }
 
-export async function spawnProcess(request: SpawnRequest, trees: ProcessTrees, onOutput: (text: string) => void): Promise<LearnerProcess> {
+/** `limits` stops a limited run's tree at its task limit (limit-watch.ts); without it only the kernel's limit holds. */
+export async function spawnProcess(
+  request: SpawnRequest,
+  trees: ProcessTrees,
+  onOutput: (text: string) => void,
+  limits?: LimitWatch,
+): Promise<LearnerProcess> {
   const home = workspaceHome(request.workspace);
   await mkdir(home.TMPDIR, { recursive: true });
   const command = await sandboxed({ ...request, network: isCheck(request) ? 'loopback-only' : 'host', terminal: request.pty !== undefined });
@@ -66,7 +74,21 @@ export async function spawnProcess(request: SpawnRequest, trees: ProcessTrees, o
     child.once('spawn', () => {
       const pid = child.pid as number;
       trees.add(pid);
-      const pump = new OutputPump(onOutput);
+      // The limit this run hit, once known (from its output or the task count), and whether it was said.
+      let hit: Limit | null = null;
+      let told = false;
+      const pump = new OutputPump((text) => {
+        if (command.limited) hit ??= limitInOutput(text);
+        onOutput(text);
+      });
+      if (command.limited) {
+        limits?.watch(pid, () => {
+          hit = 'tasks';
+          told = true;
+          onOutput(limitMessage('tasks'));
+          void trees.signal(pid, 'SIGKILL');
+        });
+      }
       pump.attach(child.stdout);
       pump.attach(child.stderr);
       child.stdin.on('error', () => {}); // EPIPE when the process stopped reading; nothing to tell.
@@ -76,6 +98,8 @@ export async function spawnProcess(request: SpawnRequest, trees: ProcessTrees, o
           await trees.signal(pid, 'SIGKILL'); // leftovers of the tree
           await Promise.race([closed, new Promise((wait) => setTimeout(wait, DRAIN_MS))]);
           pump.finish();
+          limits?.unwatch(pid);
+          if (hit && !told) onOutput(limitMessage(hit));
           trees.forget(pid);
           done(code ?? 128 + (signal ? constants.signals[signal] : 0));
         });

@@ -5,7 +5,8 @@ import { createServer, type AddressInfo } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnHarness } from './harness-spawn.ts';
+import { sandboxWarning, spawnHarness, watchHarnessLimit } from './harness-spawn.ts';
+import { LIMITS } from './limits.ts';
 import { sandboxStatus } from './sandbox.ts';
 
 let workspace: string;
@@ -42,4 +43,30 @@ describe('the grade harness spawn', () => {
       await rm(join(homedir(), '.portside-grade-escape'), { force: true });
     }
   });
+});
+
+const status = await sandboxStatus();
+
+describe('the grade harness and its limits', () => {
+  it('warns once in grade output when there is no sandbox or no limits, and stays quiet otherwise', () => {
+    expect(sandboxWarning({ kind: 'bubblewrap', bwrap: '/usr/bin/bwrap', prlimit: '/usr/bin/prlimit' })).toBeNull();
+    expect(sandboxWarning({ kind: 'bubblewrap', bwrap: '/usr/bin/bwrap', prlimit: null, noLimits: 'util-linux prlimit is not installed' })).toContain(
+      'No process or memory limits (util-linux prlimit is not installed)',
+    );
+    expect(sandboxWarning({ kind: 'process-groups', reason: 'PORTSIDE_SANDBOX=off' })).toContain('Sandbox: not available (PORTSIDE_SANDBOX=off)');
+  });
+
+  it.runIf(status.kind === 'bubblewrap' && status.prlimit)('stops a submission that starts processes without end, saying which limit it reached', async () => {
+    // sleeps, not node processes: the count is reached without costing this machine gigabytes.
+    await writeFile(join(workspace, 'bomb.mjs'), "import { spawn } from 'node:child_process'; setInterval(() => { for (let i = 0; i < 20; i++) spawn('sleep', ['60']).on('error', () => {}); }, 5);");
+    const child = await spawnHarness(workspace, ['bomb.mjs'], {});
+    let reached = false;
+    await watchHarnessLimit(child, () => (reached = true));
+    const started = Date.now();
+    await new Promise((resolve) => child.once('close', resolve));
+    expect(reached).toBe(true);
+    // 512 tasks are reached within a second or two; the count runs every 500 ms. Margin for a loaded machine.
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(LIMITS.tasks).toBe(512);
+  }, 30_000);
 });

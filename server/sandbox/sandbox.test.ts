@@ -10,8 +10,8 @@ import { openLifelines, type Lifelines } from '../../test-support/lifelines.ts';
 import { logIn } from '../../test-support/login.ts';
 import { readAll } from '../../test-support/processes.ts';
 import { connectRuntime, waitFor } from '../../test-support/runner-client.ts';
-import { bubblewrapArgs, resetSandboxProbe, sandboxStatus } from './sandbox.ts';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { bubblewrapArgs, describeSandbox, resetSandboxProbe, sandboxStatus } from './sandbox.ts';
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -32,6 +32,28 @@ describe('bubblewrapArgs', () => {
     expect(run.slice(-3)).toEqual(['--', '/usr/bin/node', 'server.js']);
     const check = bubblewrapArgs({ file: '/usr/bin/node', args: ['.portside/harness.mjs'], workspace: '/tmp/w', network: 'loopback-only' });
     expect(check).toContain('--unshare-net');
+  });
+});
+
+describe.runIf(process.platform === 'linux')('where prlimit is missing', () => {
+  it('still sandboxes, without limits and without a user namespace, and says so', async () => {
+    const real = await sandboxStatus();
+    if (real.kind !== 'bubblewrap') return; // no bubblewrap here: the fallback tests below cover it
+    // Not under /tmp, which the sandbox replaces with an empty one (node_modules is not in git).
+    const bin = await mkdtemp(join(REPO_ROOT, 'node_modules', '.portside-noprlimit-'));
+    try {
+      // A PATH with bwrap and true (the probe's command) but no prlimit.
+      await symlink(real.bwrap, join(bin, 'bwrap'));
+      await symlink('/bin/true', join(bin, 'true'));
+      resetSandboxProbe();
+      const status = await sandboxStatus({ PATH: bin });
+      expect(status).toMatchObject({ kind: 'bubblewrap', prlimit: null, noLimits: 'util-linux prlimit is not installed' });
+      expect(describeSandbox(status)).toMatch(/bubblewrap .* No process or memory limits \(util-linux prlimit is not installed\)\.$/);
+      expect(bubblewrapArgs({ file: 'node', args: [], workspace: '/tmp/w', network: 'host', prlimit: null })).not.toContain('--unshare-user');
+    } finally {
+      resetSandboxProbe();
+      await rm(bin, { recursive: true, force: true });
+    }
   });
 });
 

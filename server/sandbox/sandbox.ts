@@ -10,7 +10,8 @@
  *   private, empty /tmp (other sessions' workspaces live there and stay out of sight);
  * - for Check and grade a private network namespace with only loopback (`--unshare-net`): a
  *   fixed port never meets the host's, parallel checks never collide, and nothing is reached
- *   off the machine. Run keeps the host network: the preview proxy dials it.
+ *   off the machine. Run keeps the host network: the preview proxy dials it;
+ * - limits on processes and memory (server/sandbox/limits.ts), where util-linux's prlimit exists.
  *
  * The environment is not passed on bwrap's command line (which any local user can read in
  * /proc): the caller's env, already the clean one built for learner code, is bwrap's own.
@@ -21,6 +22,7 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LIMITS, prlimitArgs } from './limits.ts';
 
 export type Network = 'host' | 'loopback-only';
 
@@ -36,6 +38,8 @@ export interface SandboxRequest {
    * process off the runner's terminal, so it cannot push keystrokes into it (TIOCSTI).
    */
   terminal?: boolean;
+  /** util-linux's prlimit, to run the command under LIMITS (server/sandbox/limits.ts); none when absent. */
+  prlimit?: string | null;
 }
 
 export interface Command {
@@ -43,28 +47,35 @@ export interface Command {
   args: string[];
   /** True when `file` is bwrap, wrapping the requested command. */
   sandboxed: boolean;
+  /** True when the command runs under LIMITS (prlimit was found). */
+  limited: boolean;
 }
 
-export type SandboxStatus = { kind: 'bubblewrap'; bwrap: string } | { kind: 'process-groups'; reason: string };
+export type SandboxStatus =
+  /** `prlimit` null: no limits, for `noLimits` (prlimit missing, or no user namespace of the sandbox's own). */
+  | { kind: 'bubblewrap'; bwrap: string; prlimit: string | null; noLimits?: string }
+  | { kind: 'process-groups'; reason: string };
 
 /** Portside's own folder: lesson packages are linked from its node_modules, so it must stay visible. */
 const PORTSIDE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** bwrap's arguments for a request (pure; the tests read it). */
 export function bubblewrapArgs(request: SandboxRequest): string[] {
-  const args = ['--unshare-pid', '--die-with-parent', ...(request.terminal ? [] : ['--new-session']), '--ro-bind', '/', '/', '--tmpfs', '/tmp', '--proc', '/proc', '--dev', '/dev'];
+  // Limits come with a user namespace of the sandbox's own, in which the kernel counts RLIMIT_NPROC
+  // (in the user's namespace it would count every process of the user, the desktop's included).
+  const args = [...(request.prlimit ? ['--unshare-user'] : []), '--unshare-pid', '--die-with-parent', ...(request.terminal ? [] : ['--new-session']), '--ro-bind', '/', '/', '--tmpfs', '/tmp', '--proc', '/proc', '--dev', '/dev'];
   if (underTmp(PORTSIDE_ROOT)) args.push('--ro-bind', PORTSIDE_ROOT, PORTSIDE_ROOT);
   args.push('--bind', request.workspace, request.workspace);
   if (request.network === 'loopback-only') args.push('--unshare-net');
-  args.push('--', request.file, ...request.args);
+  args.push('--', ...(request.prlimit ? prlimitArgs(request.prlimit) : []), request.file, ...request.args);
   return args;
 }
 
 /** The command to spawn for `request`: wrapped in bwrap when it works here, else as it is. */
 export async function sandboxed(request: SandboxRequest): Promise<Command> {
   const status = await sandboxStatus();
-  if (status.kind !== 'bubblewrap') return { file: request.file, args: request.args, sandboxed: false };
-  return { file: status.bwrap, args: bubblewrapArgs(request), sandboxed: true };
+  if (status.kind !== 'bubblewrap') return { file: request.file, args: request.args, sandboxed: false, limited: false };
+  return { file: status.bwrap, args: bubblewrapArgs({ ...request, prlimit: status.prlimit }), sandboxed: true, limited: status.prlimit !== null };
 }
 
 /** HOME and TMPDIR for a sandboxed command: both inside its workspace (the caller creates TMPDIR). */
@@ -87,8 +98,11 @@ export function resetSandboxProbe(): void {
 
 /** One line for start-up and grade output. */
 export function describeSandbox(status: SandboxStatus): string {
+  const limits = status.kind === 'bubblewrap' && status.prlimit
+    ? ` Each run is limited to ${LIMITS.tasks} processes and threads, ${LIMITS.dataBytes / 1024 ** 3} GB of memory per process.`
+    : ` No process or memory limits (${status.kind === 'bubblewrap' ? status.noLimits : 'no sandbox'}).`;
   return status.kind === 'bubblewrap'
-    ? 'Sandbox: learner code runs under bubblewrap (own PID namespace, read-only system, only its workspace writable).'
+    ? `Sandbox: learner code runs under bubblewrap (own PID namespace, read-only system, only its workspace writable).${limits}`
     : `Sandbox: not available (${status.reason}); learner code runs in its own process group only, with your user's full access.`;
 }
 
@@ -97,15 +111,26 @@ async function probe(env: Record<string, string | undefined>): Promise<SandboxSt
   if (env.PORTSIDE_SANDBOX === 'off') return { kind: 'process-groups', reason: 'PORTSIDE_SANDBOX=off' };
   const bwrap = findOnPath('bwrap', env.PATH ?? '');
   if (!bwrap) return { kind: 'process-groups', reason: 'bwrap is not installed (Debian: apt-get install bubblewrap)' };
-  const trial = bubblewrapArgs({ file: 'true', args: [], workspace: PORTSIDE_ROOT, network: 'loopback-only' });
+  const prlimit = findOnPath('prlimit', env.PATH ?? '');
+  const limitedFailure = prlimit ? await trial(bwrap, prlimit, env) : 'util-linux prlimit is not installed';
+  if (prlimit && limitedFailure === null) return { kind: 'bubblewrap', bwrap, prlimit };
+  // No prlimit, or a setuid bwrap or kernel refusing user namespaces: the sandbox may still run, without limits.
+  const failure = await trial(bwrap, null, env);
+  if (failure !== null) return { kind: 'process-groups', reason: `bwrap cannot run here: ${failure}` };
+  return { kind: 'bubblewrap', bwrap, prlimit: null, noLimits: prlimit ? `the sandbox cannot have a user namespace of its own: ${limitedFailure}` : (limitedFailure ?? '') };
+}
+
+/** Runs `bwrap … true` for real (with limits when `prlimit` is given): null when it works, else its first line of complaint. */
+async function trial(bwrap: string, prlimit: string | null, env: Record<string, string | undefined>): Promise<string | null> {
+  const args = bubblewrapArgs({ file: 'true', args: [], workspace: PORTSIDE_ROOT, network: 'loopback-only', prlimit });
   const failure = await new Promise<string | null>((done) => {
-    const child = spawn(bwrap, trial, { stdio: ['ignore', 'ignore', 'pipe'], env: { PATH: env.PATH ?? '/usr/bin:/bin' } });
+    const child = spawn(bwrap, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { PATH: env.PATH ?? '/usr/bin:/bin' } });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.once('error', (error) => done(error.message));
     child.once('close', (code) => done(code === 0 ? null : stderr.trim() || `bwrap exited with ${code}`));
   });
-  return failure === null ? { kind: 'bubblewrap', bwrap } : { kind: 'process-groups', reason: `bwrap cannot run here: ${failure.split('\n')[0]}` };
+  return failure === null ? null : (failure.split('\n')[0] ?? failure);
 }
 
 function findOnPath(name: string, path: string): string | null {
