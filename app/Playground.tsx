@@ -71,6 +71,9 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
 
   const check = useLessonCheck({ runtime, lesson, files, runStore, storage, runEnvironment: runEnv });
   const checking = isChecking(check.check);
+  // A check holds the Run only where it shares the Run's network (it stopped it and gives it back);
+  // with a network of its own, Run, Restart and Stop stay the learner's throughout.
+  const checkHoldsRun = checking && !(runtime?.checksIsolatedFromRuns ?? false);
   // On a narrow screen one view shows at a time; Run and Check switch to the output they produce.
   const narrow = useMediaQuery(NARROW_QUERY);
   const [view, setView] = useState<WorkbenchView>('lesson');
@@ -93,7 +96,7 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
     setView('output');
   };
   const runIfReady = () => {
-    if (runtimeState === 'ready' && !checking && !snapshot.busy) run();
+    if (runtimeState === 'ready' && !checkHoldsRun && !snapshot.busy) run();
   };
   useRunShortcut(runIfReady);
   const next = lessons[index + 1];
@@ -138,7 +141,7 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
             <RunControls
               runtime={runtimeState}
               snapshot={snapshot}
-              checking={checking}
+              checking={checkHoldsRun}
               onRun={run}
               onStop={() => void runStore?.stop()}
               environmentSlot={<RunEnvironmentPanel env={runEnv} onChange={setRunEnv} upstreamName={lesson.probe.upstreamEnv ?? null} />}
