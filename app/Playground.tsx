@@ -21,6 +21,7 @@ import { TerminalPane } from './terminal/TerminalPane.tsx';
 import { useShellSession } from './terminal/useShellSession.ts';
 import { useRunEnvironment } from './run/useRunEnvironment.ts';
 import { RunEnvironmentPanel } from './run/RunEnvironmentPanel.tsx';
+import { useRestartOnSave } from './run/useRestartOnSave.ts';
 import { PortMap } from './run/PortMap.tsx';
 import { CheckButton } from './check/CheckButton.tsx';
 import { CheckResults } from './check/CheckResults.tsx';
@@ -95,6 +96,13 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
     void runStore?.run(files.latestFiles(), lesson.command, runOptionsFor(lesson, runEnv));
     setView('output');
   };
+  // Restart on save: the same run with the saved files, where the learner is (no switch of view).
+  const restartOnSave = useRestartOnSave({
+    storage,
+    snapshot,
+    checkHoldsRun,
+    restart: () => void runStore?.run(files.latestFiles(), lesson.command, runOptionsFor(lesson, runEnv)),
+  });
   const runIfReady = () => {
     if (runtimeState === 'ready' && !checkHoldsRun && !snapshot.busy) run();
   };
@@ -137,6 +145,7 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
           onCheck={startCheck}
           onRun={runIfReady}
           reveal={check.reveal}
+          onSaved={restartOnSave.saved}
           controls={
             <RunControls
               runtime={runtimeState}
@@ -144,7 +153,15 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
               checking={checkHoldsRun}
               onRun={run}
               onStop={() => void runStore?.stop()}
-              environmentSlot={<RunEnvironmentPanel env={runEnv} onChange={setRunEnv} upstreamName={lesson.probe.upstreamEnv ?? null} />}
+              environmentSlot={
+                <RunEnvironmentPanel
+                  env={runEnv}
+                  onChange={setRunEnv}
+                  upstreamName={lesson.probe.upstreamEnv ?? null}
+                  restartOnSave={restartOnSave.enabled}
+                  onRestartOnSaveChange={restartOnSave.setEnabled}
+                />
+              }
               checkSlot={<CheckButton check={check.check} ready={check.ready && runtimeState === 'ready'} onCheck={startCheck} onCancel={check.cancel} />}
             />
           }
