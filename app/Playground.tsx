@@ -112,6 +112,9 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
   return (
     <main className={check.panelOpen ? 'layout layout--checked' : 'layout'} data-view={narrow ? view : undefined}>
       {narrow && <WorkbenchSwitch view={view} onSelect={setView} />}
+      {/* The lesson's own h1 is in its text, hidden while Code or Output shows: the page keeps one
+          then, for screen readers' heading navigation (axe: page-has-heading-one). */}
+      {narrow && view !== 'lesson' && <h1 className="visually-hidden">{lesson.title}</h1>}
       {/* Keyed by lesson: another lesson starts at the top of its text, not where the last one was scrolled.
           Sibling keys must differ, or React warns and may reuse one element for the other.
           Focusable, so the text can be scrolled from the keyboard (axe: scrollable-region-focusable). */}
