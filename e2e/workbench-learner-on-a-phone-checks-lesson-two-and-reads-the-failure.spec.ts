@@ -54,6 +54,12 @@ test.describe('on a phone', () => {
     await openLessonNarrow(page, 'take-the-port');
     const editorBox = await page.locator('.monaco-editor').boundingBox();
     expect(editorBox && editorBox.y).toBeLessThan(400);
+    // The run's environment panel (with Restart on save) opens inside the screen too.
+    const environment = page.locator('summary', { hasText: /^Environment/ });
+    await environment.click();
+    expect(await insideViewport(page, page.getByRole('group', { name: 'Run environment' }))).toBe(true);
+    await environment.click();
+
     // The lesson's h1 is out of sight with its text, but the page still has one, named for the lesson.
     expect(await headingOneViolations(page), 'the code view').toEqual([]);
     await expect(page.getByRole('heading', { level: 1, name: 'Take the port from the environment' })).toHaveCount(1);

@@ -31,7 +31,7 @@ export function RunEnvironmentPanel({ env, onChange, upstreamName, restartOnSave
     <details className="run-env">
       <summary className="run-env__summary">
         Environment{preset ? `: ${preset}` : ''}
-        {restartOnSave && <span className="run-env__hint"> · restarts on save</span>}
+        {restartOnSave && <span className="run-env__hint run-env__on-save"> · restarts on save</span>}
       </summary>
       <div className="run-env__panel" role="group" aria-label="Run environment">
         <div className="run-env__presets" role="group" aria-label="Presets">
