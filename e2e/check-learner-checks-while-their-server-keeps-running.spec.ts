@@ -9,8 +9,12 @@ import { checkSummary, runStatus } from './check-steps.ts';
 import { checkAndWait, showSolution } from './course-steps.ts';
 import { listening, openLesson, preview, previewPort, runButton } from './playground-steps.ts';
 import { runOutputPanel } from './shell-steps.ts';
+import { sandboxStatus } from '../server/sandbox/sandbox.ts';
 
 test('learner checks while their server keeps running', async ({ page }) => {
+  // The server under test inherits this environment, so it makes the same sandbox decision.
+  const sandbox = await sandboxStatus();
+  test.skip(sandbox.kind !== 'bubblewrap', `Check shares the Run's network without bubblewrap (${sandbox.kind === 'bubblewrap' ? '' : sandbox.reason})`);
   await openLesson(page, 'take-the-port');
   await showSolution(page);
   await runButton(page).click();
