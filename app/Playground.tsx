@@ -21,6 +21,7 @@ import { TerminalPane } from './terminal/TerminalPane.tsx';
 import { useShellSession } from './terminal/useShellSession.ts';
 import { useRunEnvironment } from './run/useRunEnvironment.ts';
 import { RunEnvironmentPanel } from './run/RunEnvironmentPanel.tsx';
+import { useRestartOnSave } from './run/useRestartOnSave.ts';
 import { PortMap } from './run/PortMap.tsx';
 import { CheckButton } from './check/CheckButton.tsx';
 import { CheckResults } from './check/CheckResults.tsx';
@@ -71,6 +72,9 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
 
   const check = useLessonCheck({ runtime, lesson, files, runStore, storage, runEnvironment: runEnv });
   const checking = isChecking(check.check);
+  // A check holds the Run only where it shares the Run's network (it stopped it and gives it back);
+  // with a network of its own, Run, Restart and Stop stay the learner's throughout.
+  const checkHoldsRun = checking && !(runtime?.checksIsolatedFromRuns ?? false);
   // On a narrow screen one view shows at a time; Run and Check switch to the output they produce.
   const narrow = useMediaQuery(NARROW_QUERY);
   const [view, setView] = useState<WorkbenchView>('lesson');
@@ -92,8 +96,15 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
     void runStore?.run(files.latestFiles(), lesson.command, runOptionsFor(lesson, runEnv));
     setView('output');
   };
+  // Restart on save: the same run with the saved files, where the learner is (no switch of view).
+  const restartOnSave = useRestartOnSave({
+    storage,
+    snapshot,
+    checkHoldsRun,
+    restart: () => void runStore?.run(files.latestFiles(), lesson.command, runOptionsFor(lesson, runEnv)),
+  });
   const runIfReady = () => {
-    if (runtimeState === 'ready' && !checking && !snapshot.busy) run();
+    if (runtimeState === 'ready' && !checkHoldsRun && !snapshot.busy) run();
   };
   useRunShortcut(runIfReady);
   const next = lessons[index + 1];
@@ -101,6 +112,9 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
   return (
     <main className={check.panelOpen ? 'layout layout--checked' : 'layout'} data-view={narrow ? view : undefined}>
       {narrow && <WorkbenchSwitch view={view} onSelect={setView} />}
+      {/* The lesson's own h1 is in its text, hidden while Code or Output shows: the page keeps one
+          then, for screen readers' heading navigation (axe: page-has-heading-one). */}
+      {narrow && view !== 'lesson' && <h1 className="visually-hidden">{lesson.title}</h1>}
       {/* Keyed by lesson: another lesson starts at the top of its text, not where the last one was scrolled.
           Sibling keys must differ, or React warns and may reuse one element for the other.
           Focusable, so the text can be scrolled from the keyboard (axe: scrollable-region-focusable). */}
@@ -134,14 +148,23 @@ export function Playground({ lessons, lesson, boot, storage, completed }: Props)
           onCheck={startCheck}
           onRun={runIfReady}
           reveal={check.reveal}
+          onSaved={restartOnSave.saved}
           controls={
             <RunControls
               runtime={runtimeState}
               snapshot={snapshot}
-              checking={checking}
+              checking={checkHoldsRun}
               onRun={run}
               onStop={() => void runStore?.stop()}
-              environmentSlot={<RunEnvironmentPanel env={runEnv} onChange={setRunEnv} upstreamName={lesson.probe.upstreamEnv ?? null} />}
+              environmentSlot={
+                <RunEnvironmentPanel
+                  env={runEnv}
+                  onChange={setRunEnv}
+                  upstreamName={lesson.probe.upstreamEnv ?? null}
+                  restartOnSave={restartOnSave.enabled}
+                  onRestartOnSaveChange={restartOnSave.setEnabled}
+                />
+              }
               checkSlot={<CheckButton check={check.check} ready={check.ready && runtimeState === 'ready'} onCheck={startCheck} onCancel={check.cancel} />}
             />
           }

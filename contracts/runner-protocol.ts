@@ -49,8 +49,11 @@ export type ClientMessage =
   | { op: 'freePort'; id: number };
 
 export type ServerMessage =
-  /** Sent once after the connection is accepted. */
-  | { type: 'hello'; workspace: string }
+  /**
+   * Sent once after the connection is accepted. `checksIsolated`: Check runs in a network of its
+   * own (bubblewrap's private loopback), so a check's fixed ports never meet a running Run's.
+   */
+  | { type: 'hello'; workspace: string; checksIsolated: boolean }
   | { type: 'result'; id: number; ok: true; value?: unknown }
   | { type: 'result'; id: number; ok: false; error: string }
   | { type: 'output'; proc: number; data: string }

@@ -56,6 +56,17 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary ?? ''}`));
 }
 
+/**
+ * axe's `page-has-heading-one` (moderate): whether the page as shown has an h1 for screen
+ * readers' heading navigation. Returns its violations at moderate impact or above, as lines.
+ */
+export async function headingOneViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withRules(['page-has-heading-one']).exclude('iframe[title="Preview"]').analyze();
+  return results.violations
+    .filter((violation) => ['moderate', 'serious', 'critical'].includes(violation.impact ?? ''))
+    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary ?? ''}`));
+}
+
 /** Sets what localStorage holds for Portside (key without the `portside:v1:` prefix) and reloads. */
 export async function seedStorage(page: Page, entries: Record<string, unknown>): Promise<void> {
   await page.evaluate((items) => {

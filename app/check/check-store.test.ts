@@ -33,16 +33,22 @@ afterEach(async () => {
   runtime = null;
 });
 
-/** A store on a fresh runtime, recording every phase it went through. */
-async function open(harnessFiles?: () => Promise<FileMap>) {
-  runtime = await connectRuntime(playground);
-  const store = new CheckStore(runtime, harnessFiles);
+/**
+ * A store on a fresh runtime, recording every phase it went through. `sharedNetwork` describes
+ * the same runner as one network for checks and runs (the fallback, a WebContainer), where Check
+ * stops and restores the Run.
+ */
+async function open(harnessFiles?: () => Promise<FileMap>, { sharedNetwork = false } = {}) {
+  const connected = await connectRuntime(playground);
+  runtime = connected;
+  const used: Runtime = sharedNetwork ? { ...connected, checksIsolatedFromRuns: false } : connected;
+  const store = new CheckStore(used, harnessFiles);
   const seen: CheckState[] = [];
   store.subscribe(() => {
     const state = store.getSnapshot();
     if (state) seen.push(state);
   });
-  return { runtime, store, seen, state: () => store.getSnapshot() };
+  return { runtime: used, store, seen, state: () => store.getSnapshot() };
 }
 
 /** Lesson 2's starter with a server that waits a minute before it listens: a check of it runs until cancelled. */
@@ -80,8 +86,35 @@ describe('CheckStore', () => {
     expect(passed).toBe(1);
   });
 
-  it("stops the learner's Run for the check and starts it again afterwards", async () => {
+  it("where checks have a network of their own (bubblewrap), leaves the learner's Run alone: same process, same port", async (context) => {
     const { runtime, store, state } = await open();
+    if (!runtime.checksIsolatedFromRuns) context.skip('the runner has no private network for checks here (no bubblewrap)');
+    const runStore = new RunStore(runtime, new TerminalFeed());
+    const take = lesson('take-the-port');
+    await runStore.run(take.solution, take.command);
+    const before = runStore.getSnapshot().run;
+    expect(before.phase).toBe('running');
+    const phases: string[] = [];
+    runStore.subscribe(() => phases.push(runStore.getSnapshot().run.phase));
+    const calls: string[] = [];
+    const learnerRun: LearnerRun = {
+      isRunning: () => runStore.getSnapshot().run.phase === 'running',
+      stop: async () => void calls.push('stop'),
+      restore: async () => void calls.push('restore'),
+    };
+    await store.check({ lesson: take, files: take.solution, learnerRun });
+    expect(state()?.phase).toBe('passed');
+    expect(calls).toEqual([]);
+    expect(phases.filter((phase) => phase !== 'running')).toEqual([]);
+    expect(runStore.getSnapshot().run).toMatchObject({ phase: 'running', port: before.phase === 'running' ? before.port : -1 });
+    // The very server the learner started still answers where it did.
+    const port = before.phase === 'running' ? before.port : null;
+    expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain('orders');
+    runStore.dispose();
+  });
+
+  it("where checks share the Run's network (the fallback, a WebContainer), stops the Run for the check and starts it again afterwards", async () => {
+    const { runtime, store, state } = await open(undefined, { sharedNetwork: true });
     const runStore = new RunStore(runtime, new TerminalFeed());
     const take = lesson('take-the-port');
     await runStore.run(take.solution, take.command);
@@ -153,16 +186,18 @@ describe('CheckStore', () => {
     expect(state()?.problem).toMatch(/unknown rule "no-such-rule"/);
   });
 
-  it('another lesson resets the results and cancels the check without restoring the Run', async () => {
-    const { store, state } = await open();
+  it('another lesson resets the results and cancels the check without restoring the Run it stopped', async () => {
+    const { store, state } = await open(undefined, { sharedNetwork: true });
     const take = lesson('take-the-port');
+    let stopped = false;
     let restored = false;
-    const learnerRun: LearnerRun = { isRunning: () => true, stop: async () => undefined, restore: async () => void (restored = true) };
+    const learnerRun: LearnerRun = { isRunning: () => true, stop: async () => void (stopped = true), restore: async () => void (restored = true) };
     const checking = store.check({ lesson: take, files: slowToListen(take.solution), learnerRun });
     await waitFor(() => state()?.phase === 'running', 'the harness to start');
     store.reset();
     await checking;
     expect(state()).toBeNull();
+    expect(stopped).toBe(true);
     expect(restored).toBe(false);
   });
 });

@@ -1,9 +1,13 @@
 /**
  * Runs a lesson's checks through the harness on a Runtime (TutorialKit style: the runtime is
- * passed in; `useCheck` only exposes the state). The contract is probes/README.md: stop the
- * learner's Run (a server on the default port would spoil `default-port`), write their files,
- * the harness and check.json, start the harness in the workspace root, fold its stdout lines
- * into a CheckState, and restore the Run afterwards. One check at a time.
+ * passed in; `useCheck` only exposes the state). The contract is probes/README.md: write the
+ * learner's files, the harness and check.json, start the harness in the workspace root and fold
+ * its stdout lines into a CheckState. One check at a time.
+ *
+ * The learner's Run is left alone where the runtime runs checks in a network of their own
+ * (`checksIsolatedFromRuns`): same process, same port, same preview. Elsewhere one network holds
+ * both, and a Run on the default port would spoil `default-port`, so the Run is stopped first
+ * and restored afterwards.
  */
 import { checkConfigFor } from '../../probes/check-config.mjs';
 import { CHECK_CONFIG_PATH, HARNESS_COMMAND } from '../../probes/files.mjs';
@@ -18,7 +22,7 @@ import { workspaceFilesOf, type WorkspaceFiles } from '../workspace/workspace-fi
 
 export type CheckLesson = Pick<ClientLesson, 'id' | 'command' | 'rules' | 'probe' | 'namedPorts'>;
 
-/** The learner's own Run, as a check sees it: stopped before, started again after. */
+/** The learner's own Run, as a check sees it: where checks share its network, stopped before and started again after. */
 export interface LearnerRun {
   isRunning(): boolean;
   stop(): Promise<void>;
@@ -43,7 +47,7 @@ export class CheckStore extends Store<CheckState | null> {
   private checks = 0;
   /** Aborted when this check's results are forgotten (reset) or a newer check starts. */
   private current = new AbortController();
-  /** The previous check, until it has also restored the learner's Run. */
+  /** The previous check, until it has also restored the learner's Run (when it stopped it). */
   private previous: Promise<void> = Promise.resolve();
   private readonly workspace: WorkspaceFiles;
 
@@ -68,9 +72,9 @@ export class CheckStore extends Store<CheckState | null> {
   }
 
   private async perform(signal: AbortSignal, { lesson, files, learnerRun, onPassed }: CheckRequest): Promise<void> {
-    const wasRunning = this.phase(signal) === 'preparing' && (learnerRun?.isRunning() ?? false);
+    const stopsRun = this.phase(signal) === 'preparing' && !this.runtime.checksIsolatedFromRuns && (learnerRun?.isRunning() ?? false);
     try {
-      if (wasRunning) await learnerRun?.stop();
+      if (stopsRun) await learnerRun?.stop();
       if (this.phase(signal) === 'preparing') await this.writeWorkspace(lesson, files);
       if (this.phase(signal) === 'preparing') await this.runHarness(signal);
     } catch (error) {
@@ -81,7 +85,7 @@ export class CheckStore extends Store<CheckState | null> {
     }
     if (this.phase(signal) === 'passed') onPassed?.();
     // A reset (another lesson) owns the Run from now on; only this check's own lesson gets it back.
-    if (wasRunning && !signal.aborted) await learnerRun?.restore().catch(() => undefined);
+    if (stopsRun && !signal.aborted) await learnerRun?.restore().catch(() => undefined);
   }
 
   /** Asks the harness to stop (SIGTERM): it tears down what it started and says it was cancelled. */

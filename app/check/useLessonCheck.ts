@@ -1,6 +1,7 @@
 /**
  * Check for the open lesson, wired to the rest of the playground: the learner's files, their
- * Run (stopped for the check, restored after), completion, the results panel, editor markers
+ * Run (left alone where the runtime isolates checks, else stopped for the check and restored
+ * after; see check-store.ts), completion, the results panel, editor markers
  * and "show this line". Results belong to one lesson: opening another cancels and forgets them.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';

@@ -31,15 +31,28 @@ interface Props {
   onRun?(): void;
   /** A line to show (a check result's file:line); the tab must already be active. */
   reveal?: RevealRequest;
+  /** The learner saved: Ctrl/Cmd+S in the editor, or a change in the file tree (restart on save). */
+  onSaved?(): void;
 }
 
 const PANEL_ID = 'editor-panel';
 
-export function EditorPane({ files, lesson, starter, controls, markers, onCheck, onRun, reveal }: Props) {
+export function EditorPane({ files, lesson, starter, controls, markers, onCheck, onRun, reveal, onSaved }: Props) {
   const [confirmingReset, setConfirmingReset] = useState(false);
   const [editing, setEditing] = useState(false);
   const paths = tabOrder(Object.keys(files.files), firstFile(lesson, Object.keys(starter)));
   const showTree = wantsTree(paths);
+  const save = () => {
+    files.flush();
+    onSaved?.();
+  };
+  /** A file tree change is saved at once (useLessonFiles), so it is a save too. */
+  const andSaved =
+    <A extends unknown[]>(change: (...args: A) => void) =>
+    (...args: A) => {
+      change(...args);
+      onSaved?.();
+    };
 
   return (
     <section className="pane editor-pane" aria-label="Code">
@@ -50,10 +63,17 @@ export function EditorPane({ files, lesson, starter, controls, markers, onCheck,
       {files.stale && <StaleFilesNotice onKeepMine={files.keepMine} onTakeTheirs={files.takeTheirs} />}
       <div className="editor-pane__main">
         {(showTree || wantsTree(Object.keys(starter))) && (
-          <FileTree paths={paths} active={files.active} onOpen={files.setActive} onCreate={files.createFile} onRename={files.renameFile} onDelete={files.deleteFile} />
+          <FileTree
+            paths={paths}
+            active={files.active}
+            onOpen={files.setActive}
+            onCreate={andSaved(files.createFile)}
+            onRename={andSaved(files.renameFile)}
+            onDelete={andSaved(files.deleteFile)}
+          />
         )}
         <div className="editor-pane__body" id={PANEL_ID} role="tabpanel" aria-labelledby={`tab-${files.active}`}>
-          <LazyCodeEditor lessonId={files.lessonId} files={files.files} revision={files.revision} active={files.active} onChange={files.edit} onSave={files.flush} markers={markers} onCheck={onCheck} onRun={onRun} onFocusChange={setEditing} reveal={reveal} />
+          <LazyCodeEditor lessonId={files.lessonId} files={files.files} revision={files.revision} active={files.active} onChange={files.edit} onSave={save} markers={markers} onCheck={onCheck} onRun={onRun} onFocusChange={setEditing} reveal={reveal} />
         </div>
       </div>
       <EditorFooter

@@ -15,7 +15,7 @@ interface Props {
   snapshot: RunSnapshot;
   onRun(): void;
   onStop(): void;
-  /** A check is running: it stopped the Run and gives it back when done, so Run waits. */
+  /** A check that shares the Run's network is running: it stopped the Run and gives it back when done, so Run waits. */
   checking?: boolean;
   checkSlot?: ReactNode;
   /** The run's environment panel, before Run: what Run will pass. */

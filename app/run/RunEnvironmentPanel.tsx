@@ -12,9 +12,12 @@ interface Props {
   onChange(env: RunEnvironment): void;
   /** The lesson's backing-service variable (lesson 9's QUOTES_URL), or null. */
   upstreamName: string | null;
+  /** Whether a save restarts a running server (useRestartOnSave), and how to change it. */
+  restartOnSave: boolean;
+  onRestartOnSaveChange(enabled: boolean): void;
 }
 
-export function RunEnvironmentPanel({ env, onChange, upstreamName }: Props) {
+export function RunEnvironmentPanel({ env, onChange, upstreamName, restartOnSave, onRestartOnSaveChange }: Props) {
   const id = useId();
   const [fixedText, setFixedText] = useState(env.port.kind === 'fixed' ? String(env.port.port) : '5000');
   const preset = presetOf(env);
@@ -26,7 +29,10 @@ export function RunEnvironmentPanel({ env, onChange, upstreamName }: Props) {
 
   return (
     <details className="run-env">
-      <summary className="run-env__summary">Environment{preset ? `: ${preset}` : ''}</summary>
+      <summary className="run-env__summary">
+        Environment{preset ? `: ${preset}` : ''}
+        {restartOnSave && <span className="run-env__hint run-env__on-save"> · restarts on save</span>}
+      </summary>
       <div className="run-env__panel" role="group" aria-label="Run environment">
         <div className="run-env__presets" role="group" aria-label="Presets">
           <button type="button" className="run-env__preset" aria-pressed={preset === 'laptop'} onClick={() => onChange(applyPreset(env, 'laptop'))}>
@@ -85,6 +91,14 @@ export function RunEnvironmentPanel({ env, onChange, upstreamName }: Props) {
             </label>
           </fieldset>
         )}
+        <div className="run-env__field run-env__toggle">
+          <label>
+            <input type="checkbox" checked={restartOnSave} onChange={(event) => onRestartOnSaveChange(event.target.checked)} aria-describedby={`${id}-restart-hint`} /> Restart on save
+          </label>
+          <span className="run-env__hint" id={`${id}-restart-hint`}>
+            Ctrl+S (⌘S) or a change in the file tree restarts a running server.
+          </span>
+        </div>
         <p className="run-env__next">
           Next Run passes <code>{words.length ? words.join(' ') : 'nothing'}</code>
         </p>

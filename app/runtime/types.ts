@@ -98,6 +98,13 @@ export interface PreviewError {
 
 export interface Runtime {
   readonly kind: RuntimeKind;
+  /**
+   * True when a check runs in a network of its own, so its fixed ports (a default port, a
+   * blocker) never meet the learner's running Run: Check can then leave the Run alone. The local
+   * runtime learns it from the runner (bubblewrap's private loopback; false on the fallback); a
+   * WebContainer has one network for every process, so false there.
+   */
+  readonly checksIsolatedFromRuns: boolean;
   /** Creates or overwrites files (and their parent folders) in the workspace. */
   writeFiles(files: FileMap): Promise<void>;
   readFile(path: string): Promise<string>;

@@ -28,9 +28,6 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'shell', label: 'Shell' },
 ];
 
-/** ESC c: xterm's full reset, which clears the screen and the scrollback. */
-const CLEAR = '\x1bc';
-
 export function TerminalPane({ feed, onLine, onInterrupt, shell, running }: Props) {
   const [tab, setTab] = useState<Tab>('run');
   const [shellOpened, setShellOpened] = useState(false);
@@ -53,7 +50,7 @@ export function TerminalPane({ feed, onLine, onInterrupt, shell, running }: Prop
     choose(next);
     tabs.current[next]?.focus();
   };
-  const clear = () => (tab === 'run' ? feed : shell?.feed)?.write(CLEAR);
+  const clear = () => (tab === 'run' ? feed : shell?.feed)?.clear();
 
   return (
     <section className="pane terminal-pane" aria-label="Terminal">

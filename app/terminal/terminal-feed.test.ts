@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TerminalFeed } from './terminal-feed.ts';
+import { FULL_RESET, TerminalFeed } from './terminal-feed.ts';
 
 describe('TerminalFeed', () => {
   it('keeps output written before a terminal attaches and replays it in order', () => {
@@ -21,7 +21,21 @@ describe('TerminalFeed', () => {
     expect(seen.endsWith('99999')).toBe(true);
   });
 
-  it('keeps output again after the terminal detaches, and does not write to the old one', () => {
+  it('shows a terminal that replaces another (StrictMode mounts twice) the same screen, the intro line too', () => {
+    const feed = new TerminalFeed();
+    feed.write('intro\n');
+    // StrictMode in development: mount, clean up, mount again, each with a fresh xterm.
+    let first = '';
+    const detach = feed.attach((text) => (first += text));
+    detach();
+    let second = '';
+    feed.attach((text) => (second += text));
+    feed.write('later');
+    expect(first).toBe('intro\n');
+    expect(second).toBe('intro\nlater');
+  });
+
+  it('writes to the attached terminal only, and a later one gets everything since', () => {
     const feed = new TerminalFeed();
     let first = '';
     const detach = feed.attach((text) => (first += text));
@@ -31,6 +45,16 @@ describe('TerminalFeed', () => {
     let second = '';
     feed.attach((text) => (second += text));
     expect(first).toBe('a');
-    expect(second).toBe('b');
+    expect(second).toBe('ab');
+  });
+
+  it('forgets what a full reset cleared (Clear, or a program clearing the screen)', () => {
+    const feed = new TerminalFeed();
+    feed.write('old output\n');
+    feed.clear();
+    feed.write('before\x1bcafter');
+    let seen = '';
+    feed.attach((text) => (seen += text));
+    expect(seen).toBe(`${FULL_RESET}after`);
   });
 });

@@ -19,6 +19,7 @@ import { LimitWatch } from './limit-watch.ts';
 import { ProcessTrees } from './process-trees.ts';
 import { boundAddresses, type BoundAddress } from '../http/bound-address.ts';
 import { spawnProcess, type LearnerProcess, type SpawnRequest } from './spawn-process.ts';
+import { sandboxStatus } from '../sandbox/sandbox.ts';
 
 export interface ConnectionOptions {
   packages: readonly LessonPackage[];
@@ -60,7 +61,10 @@ export class RunnerConnection {
       throw error;
     });
     const connection = new RunnerConnection(socket, workspace, options.serverPort, options.previewUrl);
-    connection.send({ type: 'hello', workspace });
+    // Check gets a private network only under bubblewrap (spawn-process.ts); the page keeps the
+    // learner's Run going during a check only then.
+    const checksIsolated = (await sandboxStatus()).kind === 'bubblewrap';
+    connection.send({ type: 'hello', workspace, checksIsolated });
     return connection;
   }
 

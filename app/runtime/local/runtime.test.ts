@@ -78,6 +78,21 @@ describe('connectLocalRuntime', () => {
     await expect(runtime.writeFiles({ 'x.txt': 'x' })).rejects.toThrow(/connection to the local runner was lost/);
   });
 
+  it.each([
+    ['isolated (bubblewrap)', { checksIsolated: true }, true],
+    ['not isolated (the fallback)', { checksIsolated: false }, false],
+    ['silent about it (an older runner)', {}, false],
+  ])("learns from the runner's greeting whether checks are isolated from runs: %s", async (_name, greeting, isolated) => {
+    const greeter = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    greeter.on('connection', (socket) => socket.send(JSON.stringify({ type: 'hello', workspace: '/nowhere', ...greeting })));
+    await new Promise((resolve) => greeter.once('listening', resolve));
+    const url = `ws://127.0.0.1:${(greeter.address() as AddressInfo).port}/`;
+    const runtime = await connectLocalRuntime('t', { url, WebSocket: NodeWebSocket as unknown as typeof WebSocket });
+    expect(runtime.checksIsolatedFromRuns).toBe(isolated);
+    for (const client of greeter.clients) client.terminate();
+    await new Promise((resolve) => greeter.close(resolve));
+  });
+
   it('rejects a request still waiting when the connection drops', async () => {
     // A real socket that greets, then never answers, then drops.
     const silent = new WebSocketServer({ port: 0, host: '127.0.0.1' });

@@ -30,11 +30,12 @@ export async function connectLocalRuntime(token: string, options: LocalRuntimeOp
   // Browsers follow every error with a close event, which says all there is to say; listening
   // here also keeps Node's `ws` from treating the error as unhandled.
   socket.addEventListener('error', () => {});
-  const hello = new Promise<void>((resolve, reject) => {
+  const hello = new Promise<ServerMessage & { type: 'hello' }>((resolve, reject) => {
     socket.addEventListener('message', function onHello(event) {
-      if (parse(event.data)?.type !== 'hello') return;
+      const message = parse(event.data);
+      if (message?.type !== 'hello') return;
       socket.removeEventListener('message', onHello);
-      resolve();
+      resolve(message);
     });
     socket.addEventListener('close', (event) =>
       reject(new RuntimeUnavailableError(`Could not connect to the local runner (closed with code ${event.code}). Is \`npm start\` still running? Reload the page to get a fresh token.`, 'webcontainer')),
@@ -96,9 +97,11 @@ export async function connectLocalRuntime(token: string, options: LocalRuntimeOp
     for (const [port, url] of openPorts) emit({ port, type: 'close', url });
   });
 
-  await hello;
+  // A runner that does not say (an older one) is taken as not isolated: Check then stops the Run.
+  const { checksIsolated = false } = await hello;
   return {
     kind: 'local',
+    checksIsolatedFromRuns: checksIsolated,
     writeFiles: (files) => request({ op: 'writeFiles', files }),
     readFile: (path) => request({ op: 'readFile', path }),
     remove: (path) => request({ op: 'remove', path }),

@@ -208,6 +208,8 @@ describe('booting', () => {
     expect(await first).toBe(await second);
     expect(await start(booter).runtime).toBe(await first);
     expect(booter.engines).toHaveLength(1);
+    // One network for every process: Check must stop the learner's Run (app/check/check-store.ts).
+    expect((await first).checksIsolatedFromRuns).toBe(false);
   });
 
   it('boots a fresh container after the runtime is disposed', async () => {

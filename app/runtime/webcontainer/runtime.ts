@@ -58,6 +58,8 @@ async function writeAll(engine: SandboxEngine, files: FileMap): Promise<void> {
 
 export class WebContainerRuntime<E extends SandboxEngine> implements Runtime {
   readonly kind = 'webcontainer' as const;
+  /** Every process of a WebContainer shares one network: a check's default port would meet the Run's. */
+  readonly checksIsolatedFromRuns = false;
   private engine: Promise<E>;
   private current: E;
   private detachEngine: Array<() => void> = [];
