@@ -6,9 +6,10 @@
  * with a manifest and --json), so the time includes everything a teacher waits for: the CLI's
  * start, the copies, the sandboxes, the harness. Grade and bare alternate per jobs value so
  * machine noise hits both. Target: grade within 2× of bare at the same jobs. uses-env-port watches
- * on purpose for WATCH_MS times the deadline scale; each run passes grade the scale it would pick
- * itself (effectiveTimeoutScale) and makes the bare main run wait as long, so the ratio measures
- * what grading costs, not what it waits for by design.
+ * on purpose for WATCH_MS times the deadline scale; each run passes grade the scale it picks for
+ * that --jobs on an idle machine (effectiveTimeoutScale with no load: the machine's other work
+ * would otherwise stretch the watch to 5× and hide grade's own cost) and makes the bare main run
+ * wait as long, so the ratio measures what grading costs, not what it waits for by design.
  * The timed class holds solutions only: a starter fails through what the observer sees (a listen
  * on the wrong port), which a bare script cannot see, so it has no bare twin to time. The starters
  * are graded once more, untimed, so the bench still proves that the grader tells them apart: a
@@ -58,13 +59,13 @@ export async function benchGradeThroughput(): Promise<void> {
     const jobsList = jobsToTime(availableParallelism());
     console.log(`A class of ${solutions.length} solutions (${LESSON_02} of ${takeThePort.folder}, ${CAPSTONE} of ${capstone.folder}) graded by the CLI with --json,`);
     console.log(`against a bare script making the same starts and requests, as many at once. uses-env-port watches ${WATCH_MS / 1000} s × the deadline scale`);
-    console.log(`on purpose; the scale grade would pick (from --jobs and the load) is passed to it as --timeout-scale and the bare main run waits as long`);
+    console.log(`on purpose; the scale grade picks for that --jobs on an idle machine is passed as --timeout-scale, and the bare main run waits as long`);
     const rows: string[][] = [];
     const problems: string[] = [];
     let bareOne = 0;
     let gradeOne = 0;
     for (const jobs of jobsList) {
-      const scale = effectiveTimeoutScale(undefined, jobs);
+      const scale = idleScale(jobs);
       const bare = await bareClass(solutions, jobs, lessonPackages(lessons), Math.round(WATCH_MS * scale));
       const grade = await gradeClass(root, solutions, jobs, scale);
       problems.push(...grade.problems.map((p) => `--jobs ${jobs}: ${p}`));
@@ -73,7 +74,7 @@ export async function benchGradeThroughput(): Promise<void> {
       rows.push([`--jobs ${jobs}`, `×${scale}`, formatMs(bare), formatRate(perMinute(solutions.length, bare)), formatMs(grade.ms), formatRate(perMinute(solutions.length, grade.ms)), formatRatio(bareOne, bare), formatRatio(gradeOne, grade.ms), formatRatio(grade.ms, bare), verdict(ratio <= TARGET_RATIO && grade.problems.length === 0)]);
     }
     console.log(table([['', 'scale', 'bare', 'bare rate', 'grade', 'grade rate', 'bare ×j1', 'grade ×j1', 'ratio', `≤ ${TARGET_RATIO}×`], ...rows]));
-    const starterRun = await gradeClass(root, starters, Math.max(...jobsList), effectiveTimeoutScale(undefined, Math.max(...jobsList)));
+    const starterRun = await gradeClass(root, starters, Math.max(...jobsList), idleScale(Math.max(...jobsList)));
     problems.push(...starterRun.problems.map((p) => `starters: ${p}`));
     if (problems.length > 0) {
       console.log(`\n!!! GRADED WRONG — the rates above time a grader that is wrong: ${problems.length} result(s) differ from the lessons`);
@@ -129,6 +130,11 @@ async function gradeClass(root: string, submissions: readonly Submission[], jobs
   // 0 all passed, 1 some rule failed: both are grading; anything else is the grader broken.
   if (code !== 0 && code !== 1) throw new Error(`grade --jobs ${jobs} exited with code ${code}: ${stderr.trim()}`);
   return { ms, problems: gradeProblems(rows, submissions) };
+}
+
+/** The deadline scale grade picks for `jobs` when nothing else runs (1-minute load 0). */
+function idleScale(jobs: number): number {
+  return effectiveTimeoutScale(undefined, jobs, availableParallelism(), 0);
 }
 
 function fail(message: string): never {
