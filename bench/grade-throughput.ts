@@ -15,7 +15,7 @@
  * are graded once more, untimed, so the bench still proves that the grader tells them apart: a
  * result that differs from the lesson's starterFails or a solution that fails is printed loudly.
  * Run alone with `npx tsx bench/grade-throughput.ts`; BENCH_GRADE_CLASS=8,4 sets the class
- * (solutions of lesson 02, of the capstone; 6,3 by default, to stay under about 2 minutes).
+ * (solutions of lesson 02, of the capstone; 6,2 by default, to stay under about 2 minutes).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -36,7 +36,7 @@ import { formatMs, formatRatio, table, verdict } from './stats.ts';
 import { formatRate, gradeProblems, jobsToTime, oneAtATime, perMinute, type Expected, type JsonRow } from './throughput.ts';
 
 const TARGET_RATIO = 2;
-const [LESSON_02 = 6, CAPSTONE = 3] = (process.env.BENCH_GRADE_CLASS ?? '6,3').split(',').map(Number);
+const [LESSON_02 = 6, CAPSTONE = 2] = (process.env.BENCH_GRADE_CLASS ?? '6,2').split(',').map(Number);
 const GRADE_CLI = join(REPO_ROOT, 'server', 'grade', 'main.ts');
 
 /** Grade CLIs still running; told to stop on exit, and they remove their own copies. */
@@ -49,6 +49,9 @@ interface Submission extends Expected {
 }
 
 export async function benchGradeThroughput(): Promise<void> {
+  if (![LESSON_02, CAPSTONE].every((n) => Number.isInteger(n) && n >= 0) || LESSON_02 + CAPSTONE === 0) {
+    throw new Error(`BENCH_GRADE_CLASS must be two whole numbers, not both 0 (solutions of lesson 02, of the capstone), not "${process.env.BENCH_GRADE_CLASS}"`);
+  }
   const lessons = await loadLessons(join(REPO_ROOT, 'lessons'));
   const pick = (prefix: string) => lessons.find((l) => l.folder.startsWith(prefix)) ?? fail(`no lesson ${prefix}`);
   const [takeThePort, capstone] = [pick('02'), pick('13')];
