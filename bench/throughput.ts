@@ -23,8 +23,8 @@ export function jobsToTime(cores: number): number[] {
 
 /**
  * Runs the functions it is given one after another, whoever calls. Bare checks running side by
- * side share the host's ports, so a start on a lesson's fixed default port must wait its turn;
- * grade's sandboxes each have a network of their own and need no such lock.
+ * side share the host's ports, so a start on a lesson's fixed default port must wait its turn, as
+ * the harness's own default-port start takes a lock on it (probes/lib/ports.mjs lockFixed).
  */
 export function oneAtATime(): <T>(run: () => Promise<T>) => Promise<T> {
   let tail: Promise<unknown> = Promise.resolve();
