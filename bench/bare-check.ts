@@ -52,8 +52,16 @@ export function serverStarts(lesson: Lesson): number {
   return lesson.rules.reduce((sum, id) => sum + (OWN_STARTS[id] ?? 0), main);
 }
 
+export interface BareCheckOptions {
+  /**
+   * Wraps the default-port start, which binds a fixed port of the host: bare checks running side
+   * by side pass one lock (throughput.ts oneAtATime) so they take that port in turn.
+   */
+  exclusive?: <T>(run: () => Promise<T>) => Promise<T>;
+}
+
 /** One bare Check of `lesson` in the prepared workspace `cwd`; resolves with its duration in ms. */
-export async function bareCheck(lesson: Lesson, cwd: string, watchMs: number): Promise<number> {
+export async function bareCheck(lesson: Lesson, cwd: string, watchMs: number, { exclusive = (run) => run() }: BareCheckOptions = {}): Promise<number> {
   const started = performance.now();
   const has = (id: string) => lesson.rules.includes(id);
   const stubs: Server[] = [];
@@ -98,7 +106,10 @@ export async function bareCheck(lesson: Lesson, cwd: string, watchMs: number): P
   if (has('graceful-shutdown')) runs.push(shutdown(lesson, cwd, await env()));
   try {
     await Promise.all(runs);
-    if (has('default-port')) await defaultPort(lesson, cwd, await env({ PORT: undefined }));
+    if (has('default-port')) {
+      const unset = await env({ PORT: undefined });
+      await exclusive(() => defaultPort(lesson, cwd, unset));
+    }
   } finally {
     for (const server of stubs) server.close();
   }
