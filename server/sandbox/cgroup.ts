@@ -68,6 +68,8 @@ export class LimitGroup {
   private readonly dirs: string[];
   private nextLeaf = 1;
   private readonly leaves = new Set<string>();
+  /** OOM kills counted by v1 leaves already removed. */
+  private removedLeavesOom = 0;
 
   constructor(private readonly hierarchies: Hierarchy[], readonly name: string) {
     this.dirs = [];
@@ -76,6 +78,7 @@ export class LimitGroup {
         const dir = join(h.dir, name);
         mkdirSync(dir);
         this.dirs.push(dir);
+        if (!existsSync(join(dir, 'cgroup.procs'))) throw new Error(`${h.dir} is not a cgroup (no cgroup.procs in a new folder)`);
         if (h.v2) writeControl(join(dir, 'cgroup.subtree_control'), [h.pids && '+pids', h.memory && '+memory'].filter(Boolean).join(' '));
         if (h.memory) setMemoryLimit(dir, h.v2);
       }
@@ -88,38 +91,43 @@ export class LimitGroup {
     exitHooked = true;
   }
 
-  /** Times the kernel's OOM killer stopped a process of this group. */
+  /**
+   * Times the kernel's OOM killer stopped a process of this group. v2 counts up the hierarchy;
+   * v1 counts a kill only in the victim's own cgroup, so there its leaves are added, and what
+   * removed leaves had counted.
+   */
   oomKills(): number {
-    let kills = 0;
-    this.hierarchies.forEach((h, i) => {
-      if (!h.memory) return;
-      const dir = this.dirs[i] as string;
-      if (h.v2) return void (kills += counter(join(dir, 'memory.events'), 'oom_kill'));
-      const fromControl = counter(join(dir, 'memory.oom_control'), 'oom_kill', -1);
-      kills += fromControl >= 0 ? fromControl : Number(readText(join(dir, 'memory.failcnt')) || 0);
-    });
-    return kills;
+    const index = this.hierarchies.findIndex((h) => h.memory);
+    const h = this.hierarchies[index];
+    const dir = this.dirs[index];
+    if (!h || !dir) return 0;
+    if (h.v2) return oomCount(dir, true);
+    return this.removedLeavesOom + oomCount(dir, false) + [...this.leaves].reduce((sum, name) => sum + oomCount(join(dir, name), false), 0);
   }
 
   /** A leaf for one command, limited to LIMITS.tasks processes and threads. */
   leaf(): Leaf {
     const name = `run-${this.nextLeaf++}`;
-    this.leaves.add(name);
     const dirs = this.dirs.map((dir) => join(dir, name));
     const pidsDirs = dirs.filter((_, i) => this.hierarchies[i]?.pids);
-    for (const dir of dirs) mkdirSync(dir);
+    const memoryDir = dirs.find((_, i) => this.hierarchies[i]?.memory && !this.hierarchies[i]?.v2);
     try {
+      for (const dir of dirs) mkdirSync(dir);
       for (const dir of pidsDirs) writeControl(join(dir, 'pids.max'), String(LIMITS.tasks));
     } catch (error) {
       for (const dir of dirs) tryRemove(dir);
       throw error;
     }
+    this.leaves.add(name);
     return {
       procsFiles: dirs.map((dir) => join(dir, 'cgroup.procs')),
       tasksRefused: () => pidsDirs.some((dir) => tasksRefused(dir)),
       remove: async () => {
+        if (!this.leaves.has(name)) return;
+        const kills = memoryDir ? oomCount(memoryDir, false) : 0;
         await removeDirs(dirs);
         this.leaves.delete(name);
+        this.removedLeavesOom += kills;
       },
     };
   }
@@ -300,6 +308,13 @@ function tryRemove(dir: string): boolean {
 
 function removeAllSync(): void {
   for (const group of [...live]) group.removeSync();
+}
+
+/** OOM kills counted in one cgroup: memory.events (v2), memory.oom_control (v1), else failed charges. */
+function oomCount(dir: string, v2: boolean): number {
+  if (v2) return counter(join(dir, 'memory.events'), 'oom_kill');
+  const kills = counter(join(dir, 'memory.oom_control'), 'oom_kill', -1);
+  return kills >= 0 ? kills : Number(readText(join(dir, 'memory.failcnt')) || 0);
 }
 
 function counter(file: string, key: string, missing = 0): number {
