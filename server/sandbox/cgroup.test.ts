@@ -93,6 +93,7 @@ describe.runIf(offered)('cgroup limits against a real runner', () => {
     }, 5);
     const [output, code] = await Promise.all([readAll(bomb.output), bomb.exit]);
     clearInterval(sampler);
+    console.log(`fork bomb: at most ${most} tasks in its group`);
     expect(output).toContain(TASK_LIMIT_REACHED);
     expect(code).not.toBe(0);
     expect(most).toBeGreaterThan(400); // it did reach the limit...
@@ -119,6 +120,7 @@ describe.runIf(offered)('cgroup limits against a real runner', () => {
     }
     const [killed] = await Promise.race(hogs.map(({ child }, i) => child.exit.then((code) => [i, code] as const)));
     const stopped = hogs[killed];
+    console.log(`memory: hog ${killed + 1} of ${hogs.length} stopped`);
     expect(await stopped?.out.ended).toContain(SESSION_MEMORY_REACHED);
     expect(await stopped?.child.exit).toBe(128 + 9); // SIGKILL, by the kernel's OOM killer
     // Another tab is not limited by this session's memory.
