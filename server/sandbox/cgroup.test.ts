@@ -172,9 +172,8 @@ describe.runIf(offered)('groups of a server that is stopped', () => {
     const { main, pid, exited } = await serverWithARun();
     main.kill('SIGKILL');
     await exited;
-    // bwrap dies with its parent, emptying the groups; they stay until someone sweeps.
-    await waitFor(() => groupsOf(pid).every((group) => readFileSync(join(group, 'run-1', 'cgroup.procs'), 'utf8') === '') || undefined, 'the groups emptied');
-    expect(groupsOf(pid).length).toBeGreaterThan(0);
+    // Its groups outlive it (serverWithARun saw them) until a start sweeps them: this probe, here.
+    // (Another test's start may sweep them first: the same code.)
     resetCgroupProbe();
     expect(cgroupStatus().kind).toBe('cgroup');
     expect(groupsOf(pid)).toEqual([]);
