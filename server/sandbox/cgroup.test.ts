@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { RUNNER_PATH, type ServerMessage } from '../../contracts/runner-protocol.ts';
+import { HARNESS_COMMAND } from '../../probes/files.mjs';
 import { FIXTURE_HTML, REPO_ROOT, startFixturePlayground, type FixturePlayground } from '../../test-support/fixture-playground.ts';
 import { logIn } from '../../test-support/login.ts';
 import { readAll } from '../../test-support/processes.ts';
@@ -78,6 +79,20 @@ describe.runIf(offered)('cgroup limits against a real runner', () => {
 
   it('says which limits apply', () => {
     expect(describeCgroupLimits(cgroups)).toBe(`cgroup pids ${LIMITS.tasks} per run, memory 2 GB per session`);
+  });
+
+  it('puts each Run in a leaf of the session\'s group and a Check in a group of its own', async () => {
+    const runtime = await connectRuntime(playground);
+    const printGroup = "import { readFileSync } from 'node:fs'; console.log(readFileSync('/proc/self/cgroup', 'utf8').match(/pids:(.*)/)[1])";
+    await runtime.writeFiles({ [HARNESS_COMMAND.args[0] as string]: printGroup, 'group.mjs': printGroup });
+    const groupOf = async (args: string[]) => (await readAll((await runtime.spawn('node', args)).output)).trim();
+    const [run, otherRun, check] = [await groupOf(['group.mjs']), await groupOf(['group.mjs']), await groupOf(HARNESS_COMMAND.args)];
+    const [, runGroup, runLeaf] = /^\/(portside-\d+-\d+)\/(run-\d+)$/.exec(run) ?? [];
+    expect(runGroup).toMatch(new RegExp(`^portside-${process.pid}-`));
+    expect(otherRun).toBe(`/${runGroup}/run-${Number(runLeaf?.slice(4)) + 1}`);
+    expect(check).toMatch(/^\/portside-\d+-\d+\/run-1$/);
+    expect(check.split('/')[1]).not.toBe(runGroup);
+    await runtime.dispose();
   });
 
   it('stops a shell fork bomb with never more than 512 tasks in its group, while another tab keeps serving', async () => {

@@ -143,7 +143,10 @@ export class LimitGroup {
 
   /** Kills whatever is still inside and removes the group (and its leaves). */
   async remove(): Promise<void> {
-    for (const name of [...this.leaves]) await removeDirs(this.dirs.map((dir) => join(dir, name)));
+    for (const name of [...this.leaves]) {
+      await removeDirs(this.dirs.map((dir) => join(dir, name)));
+      this.leaves.delete(name);
+    }
     await removeDirs(this.dirs);
     live.delete(this);
   }
