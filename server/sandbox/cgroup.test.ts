@@ -19,7 +19,8 @@ import { readAll } from '../../test-support/processes.ts';
 import { connectRuntime, waitFor } from '../../test-support/runner-client.ts';
 import type { RuntimeProcess } from '../../app/runtime/types.ts';
 import { cgroupStatus, describeCgroupLimits, joinLeafCommand, resetCgroupProbe, type CgroupStatus } from './cgroup.ts';
-import { LIMITS, SESSION_MEMORY_REACHED, TASK_LIMIT_REACHED } from './limits.ts';
+import { spawnHarness, watchHarnessLimit } from './harness-spawn.ts';
+import { LIMITS, SESSION_MEMORY_REACHED, TASK_LIMIT_REACHED, type Limit } from './limits.ts';
 import { sandboxStatus } from './sandbox.ts';
 
 const sandbox = await sandboxStatus();
@@ -143,6 +144,30 @@ describe.runIf(offered)('cgroup limits against a real runner', () => {
     expect(await readAll(echo.output)).toContain('still here');
     await Promise.all([runtime.dispose(), other.dispose()]);
   }, 90_000);
+});
+
+describe.runIf(offered)('a graded submission\'s group', () => {
+  it('tells grade a submission whose processes together outgrew its memory, and removes the group', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'portside-cgroup-grade-'));
+    try {
+      // Four children of 600 MB where the submission may hold 2 GB: it ends once the kernel stopped one.
+      const hog = "globalThis.held = Buffer.alloc(600 * 1024 ** 2, 1); setInterval(() => {}, 1000)";
+      await writeFile(join(workspace, 'hogs.mjs'), `import { spawn } from 'node:child_process';
+        for (let i = 0; i < 4; i++) spawn(process.execPath, ['-e', ${JSON.stringify(hog)}], { stdio: 'ignore' }).on('exit', (code, signal) => signal === 'SIGKILL' && process.exit(0));
+        setTimeout(() => process.exit(1), 30_000);`);
+      const child = await spawnHarness(workspace, ['hogs.mjs'], {});
+      let hit: Limit | null = null;
+      await watchHarnessLimit(child, (limit) => (hit ??= limit));
+      child.stdout.resume();
+      child.stderr.resume();
+      const code = await new Promise((resolve) => child.once('close', resolve));
+      expect(code).toBe(0);
+      expect(hit).toBe('memory');
+      await waitFor(() => groupsOf(process.pid).length === 0 || undefined, 'the submission\'s group removed', 10_000);
+    } finally {
+      await rm(workspace, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe.runIf(offered)('groups of a server that is stopped', () => {
