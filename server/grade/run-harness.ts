@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { readEvent, type HarnessEvent, type RuleResult } from '../../probes/events.mjs';
 import { HARNESS_COMMAND } from '../../probes/files.mjs';
 import { spawnHarness, watchHarnessLimit } from '../sandbox/harness-spawn.ts';
-import { TASK_LIMIT_REACHED } from '../sandbox/limits.ts';
+import { SESSION_MEMORY_REACHED, TASK_LIMIT_REACHED, type Limit } from '../sandbox/limits.ts';
 import { seedCapabilities } from './capabilities-seed.ts';
 
 export type { HarnessEvent, RuleResult, RuleStatus } from '../../probes/events.mjs';
@@ -31,8 +31,8 @@ export async function runHarness(workspace: string, { onEvent = () => {}, signal
   await seedCapabilities(workspace, env); // measured once per host, not once per submission
   // Sandboxed, with a clean environment: never the teacher's own (server/sandbox/harness-spawn.ts).
   const child = await spawnHarness(workspace, HARNESS_COMMAND.args, env);
-  let limitReached = false;
-  await watchHarnessLimit(child, () => (limitReached = true));
+  let limitReached: Limit | null = null;
+  await watchHarnessLimit(child, (limit) => (limitReached ??= limit));
   const cancel = () => child.kill('SIGTERM');
   signal?.addEventListener('abort', cancel, { once: true });
   const results: RuleResult[] = [];
@@ -55,7 +55,8 @@ export async function runHarness(workspace: string, { onEvent = () => {}, signal
     child.once('error', reject);
     child.once('close', (exitCode) => {
       signal?.removeEventListener('abort', cancel);
-      if (limitReached) error = `the submission ${TASK_LIMIT_REACHED}, so it was stopped`;
+      if (limitReached === 'tasks') error = `the submission ${TASK_LIMIT_REACHED}, so it was stopped`;
+      if (limitReached === 'memory') error = `the submission ${SESSION_MEMORY_REACHED}`;
       if (exitCode !== 0 && exitCode !== 1 && !error) error = `the harness exited with code ${exitCode}${stderr ? `: ${stderr.trim()}` : ''}`;
       // In the lesson's order, not the order they finished in.
       results.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));

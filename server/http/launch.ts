@@ -7,6 +7,7 @@
 import { ConfigError, exposedWarning, isLoopback, portInUseMessage, readAddress } from './config.ts';
 import { readSecret, SecretError } from './login.ts';
 import { describeSandbox, sandboxStatus } from '../sandbox/sandbox.ts';
+import { cgroupStatus } from '../sandbox/cgroup.ts';
 import { openInBrowser } from './open-browser.ts';
 import type { AppFactory } from './app-handler.ts';
 import { startAppServer, type AppServer } from './app-server.ts';
@@ -32,7 +33,7 @@ export async function launch(root: string, app: AppFactory, label: string): Prom
     throw error;
   }
   if (!isLoopback(address.host)) console.warn(`\n${exposedWarning({ host: address.host, port: playground.port })}\n`);
-  console.log(describeSandbox(await sandboxStatus()));
+  console.log(describeSandbox(await sandboxStatus(), cgroupStatus())); // cgroupStatus also sweeps groups a killed server left
   console.log(`${label} is running at ${playground.loginUrl}`);
   console.log("Open that address. It carries this launch's secret: whoever has it can run programs as you, so keep it to yourself.");
   console.log('Press Ctrl+C to stop.');

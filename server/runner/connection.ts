@@ -20,6 +20,7 @@ import { ProcessTrees } from './process-trees.ts';
 import { boundAddresses, type BoundAddress } from '../http/bound-address.ts';
 import { spawnProcess, type LearnerProcess, type SpawnRequest } from './spawn-process.ts';
 import { sandboxStatus } from '../sandbox/sandbox.ts';
+import { createLimitGroup, type LimitGroup } from '../sandbox/cgroup.ts';
 
 export interface ConnectionOptions {
   packages: readonly LessonPackage[];
@@ -32,7 +33,7 @@ export interface ConnectionOptions {
 export class RunnerConnection {
   private readonly processes = new Map<number, LearnerProcess>();
   private readonly trees = new ProcessTrees();
-  private readonly limits = new LimitWatch(this.trees);
+  private readonly limits: LimitWatch;
   private readonly watcher: PortWatcher;
   private nextProc = 1;
   private queue: Promise<void> = Promise.resolve();
@@ -43,7 +44,9 @@ export class RunnerConnection {
     readonly workspace: string,
     readonly serverPort: number,
     previewUrl: (port: number) => string,
+    group: LimitGroup | null,
   ) {
+    this.limits = new LimitWatch(this.trees, group);
     this.watcher = new PortWatcher(
       this.trees,
       ({ port, event }) => this.send({ type: 'port', port, event, url: previewUrl(port) }),
@@ -60,10 +63,12 @@ export class RunnerConnection {
       await rm(workspace, { recursive: true, force: true });
       throw error;
     });
-    const connection = new RunnerConnection(socket, workspace, options.serverPort, options.previewUrl);
     // Check gets a private network only under bubblewrap (spawn-process.ts); the page keeps the
     // learner's Run going during a check only then.
     const checksIsolated = (await sandboxStatus()).kind === 'bubblewrap';
+    // The session's cgroup (memory of Run and terminal together), where the machine offers one.
+    const group = checksIsolated ? createLimitGroup() : null;
+    const connection = new RunnerConnection(socket, workspace, options.serverPort, options.previewUrl, group);
     connection.send({ type: 'hello', workspace, checksIsolated });
     return connection;
   }
@@ -120,6 +125,7 @@ export class RunnerConnection {
       this.watcher.stop();
       await this.trees.signalAll('SIGKILL'); // one process-table read for the whole session
       await Promise.race([Promise.all([...this.processes.values()].map((child) => child.exited)), delay(3000)]);
+      await this.limits.group?.remove().catch(() => {}); // what is left then is removed at the server's exit
       await rm(this.workspace, { recursive: true, force: true, maxRetries: 3 });
     })();
     return this.closing;
@@ -128,6 +134,7 @@ export class RunnerConnection {
   /** The synchronous last resort when the whole server is exiting (even after a crash). */
   killAllSync(): void {
     this.trees.killAllSync();
+    this.limits.group?.removeSync();
     rmSync(this.workspace, { recursive: true, force: true });
   }
 

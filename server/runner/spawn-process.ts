@@ -3,7 +3,8 @@
  * harness command, also without the host network), spawned detached (its own session and
  * process group, so its whole tree can be signalled at once), output pumped to the browser,
  * exit reported with 128 + signal for signals. When it exits, whatever it left running is
- * killed, so a rerun never meets EADDRINUSE.
+ * killed, so a rerun never meets EADDRINUSE. Where cgroups are offered it runs in a leaf of the
+ * session's group (a Check in a group of its own), removed when it exits.
  */
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
@@ -12,8 +13,9 @@ import { basename } from 'node:path';
 import { HARNESS_COMMAND } from '../../probes/files.mjs';
 import { sandboxed, workspaceHome } from '../sandbox/sandbox.ts';
 import { signalInside } from '../sandbox/signal-inside.ts';
+import { createLimitGroup } from '../sandbox/cgroup.ts';
 import { limitInOutput, limitMessage, type Limit } from '../sandbox/limits.ts';
-import type { LimitWatch } from './limit-watch.ts';
+import { LimitWatch } from './limit-watch.ts';
 import { OutputPump } from './output-pump.ts';
 import type { ProcessTrees } from './process-trees.ts';
 import { spawnInTerminal, type ChildLike } from './terminal-child.ts';
@@ -64,13 +66,21 @@ export async function spawnProcess(
 ): Promise<LearnerProcess> {
   const home = workspaceHome(request.workspace);
   await mkdir(home.TMPDIR, { recursive: true });
-  const command = await sandboxed({ ...request, network: isCheck(request) ? 'loopback-only' : 'host', terminal: request.pty !== undefined });
+  // A session's group exists only under the sandbox (connection.ts); a Check gets its own memory.
+  const ownGroup = isCheck(request) && limits?.group ? createLimitGroup() : null;
+  const watch = ownGroup ? new LimitWatch(trees, ownGroup) : limits;
+  const leaf = watch?.group?.tryLeaf();
+  const removeGroups = async () => {
+    await leaf?.remove().catch(() => {}); // still listed: removed at the session's end or the server's exit
+    await ownGroup?.remove().catch(() => {});
+  };
+  const command = await sandboxed({ ...request, network: isCheck(request) ? 'loopback-only' : 'host', terminal: request.pty !== undefined, leaf });
   const env = { ...request.env, ...home };
   const child: ChildLike = request.pty
     ? spawnInTerminal(command.file, command.args, { cwd: request.cwd, env, size: request.pty })
     : spawn(command.file, command.args, { cwd: request.cwd, env, detached: true, stdio: 'pipe' });
   return new Promise((resolve, reject) => {
-    child.once('error', (error) => reject(new Error(`Could not start ${request.file}: ${error.message}`)));
+    child.once('error', (error) => void removeGroups().then(() => reject(new Error(`Could not start ${request.file}: ${error.message}`))));
     child.once('spawn', () => {
       const pid = child.pid as number;
       trees.add(pid);
@@ -82,12 +92,12 @@ export async function spawnProcess(
         onOutput(text);
       });
       if (command.limited) {
-        limits?.watch(pid, () => {
-          hit = 'tasks';
+        watch?.watch(pid, (limit) => {
+          hit = limit;
           told = true;
-          onOutput(limitMessage('tasks'));
-          void trees.signal(pid, 'SIGKILL');
-        });
+          onOutput(limitMessage(limit, true)); // memory only ever comes from the group, which holds the session's
+          if (limit === 'tasks') void trees.signal(pid, 'SIGKILL');
+        }, leaf);
       }
       pump.attach(child.stdout);
       pump.attach(child.stderr);
@@ -98,8 +108,10 @@ export async function spawnProcess(
           await trees.signal(pid, 'SIGKILL'); // leftovers of the tree
           await Promise.race([closed, new Promise((wait) => setTimeout(wait, DRAIN_MS))]);
           pump.finish();
-          limits?.unwatch(pid);
+          watch?.settle(); // an OOM kill of this very process is told before its exit
+          watch?.unwatch(pid);
           if (hit && !told) onOutput(limitMessage(hit));
+          await removeGroups();
           trees.forget(pid);
           done(code ?? 128 + (signal ? constants.signals[signal] : 0));
         });

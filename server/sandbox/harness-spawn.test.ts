@@ -61,7 +61,7 @@ describe('the grade harness and its limits', () => {
     await writeFile(join(workspace, 'bomb.mjs'), "import { spawn } from 'node:child_process'; setInterval(() => { for (let i = 0; i < 20; i++) spawn('sleep', ['60']).on('error', () => {}); }, 5);");
     const child = await spawnHarness(workspace, ['bomb.mjs'], {});
     let reached = false;
-    await watchHarnessLimit(child, () => (reached = true));
+    await watchHarnessLimit(child, (limit) => (reached = limit === 'tasks'));
     const started = Date.now();
     await new Promise((resolve) => child.once('close', resolve));
     expect(reached).toBe(true);

@@ -31,6 +31,11 @@ export const TASK_LIMIT_MESSAGE = `\r\n[Portside] Stopped: this run ${TASK_LIMIT
 
 export const MEMORY_LIMIT_MESSAGE = `\r\n[Portside] The program ran out of memory: each process may use ${LIMITS.dataBytes / 1024 ** 3} GB (its memory limit).\r\n`;
 
+/** Where cgroups hold the memory of a whole session (server/sandbox/cgroup.ts): what its programs were told. */
+export const SESSION_MEMORY_REACHED = `ran out of memory: its programs together may use ${LIMITS.dataBytes / 1024 ** 3} GB, so the kernel stopped the largest`;
+
+export const SESSION_MEMORY_MESSAGE = `\r\n[Portside] This session ${SESSION_MEMORY_REACHED} (Run and terminal share the limit; a Check has its own). Other tabs are not affected.\r\n`;
+
 export type Limit = 'tasks' | 'memory';
 
 /** What each limit's hit looks like in a program's own output. */
@@ -49,7 +54,8 @@ export function limitInOutput(output: string): Limit | null {
   return null;
 }
 
-/** The sentence that names `limit`. */
-export function limitMessage(limit: Limit): string {
-  return limit === 'tasks' ? TASK_LIMIT_MESSAGE : MEMORY_LIMIT_MESSAGE;
+/** The sentence that names `limit`; `perSession` when a cgroup holds the memory of the whole session. */
+export function limitMessage(limit: Limit, perSession = false): string {
+  if (limit === 'tasks') return TASK_LIMIT_MESSAGE;
+  return perSession ? SESSION_MEMORY_MESSAGE : MEMORY_LIMIT_MESSAGE;
 }

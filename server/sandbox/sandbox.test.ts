@@ -11,6 +11,7 @@ import { logIn } from '../../test-support/login.ts';
 import { readAll } from '../../test-support/processes.ts';
 import { connectRuntime, waitFor } from '../../test-support/runner-client.ts';
 import { bubblewrapArgs, describeSandbox, resetSandboxProbe, sandboxStatus } from './sandbox.ts';
+import { cgroupStatus, resetCgroupProbe } from './cgroup.ts';
 import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -181,6 +182,10 @@ describe.runIf(process.platform === 'linux')('the runner killed with SIGKILL', (
       main.kill('SIGKILL');
       await lifelines.close();
       await rm(dist, { recursive: true, force: true });
+      // The killed server's (now empty) cgroups are swept by the next start: this test's probe, here.
+      await exited;
+      resetCgroupProbe();
+      cgroupStatus();
     }
   });
 });

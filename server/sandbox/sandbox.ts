@@ -11,7 +11,8 @@
  * - for Check and grade a private network namespace with only loopback (`--unshare-net`): a
  *   fixed port never meets the host's, parallel checks never collide, and nothing is reached
  *   off the machine. Run keeps the host network: the preview proxy dials it;
- * - limits on processes and memory (server/sandbox/limits.ts), where util-linux's prlimit exists.
+ * - limits on processes and memory (server/sandbox/limits.ts), where util-linux's prlimit exists,
+ *   and hard ones per run and per session from cgroups where the machine offers them (cgroup.ts).
  *
  * The environment is not passed on bwrap's command line (which any local user can read in
  * /proc): the caller's env, already the clean one built for learner code, is bwrap's own.
@@ -22,6 +23,7 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describeCgroupLimits, joinLeafCommand, type CgroupStatus, type Leaf } from './cgroup.ts';
 import { LIMITS, prlimitArgs } from './limits.ts';
 
 export type Network = 'host' | 'loopback-only';
@@ -40,6 +42,8 @@ export interface SandboxRequest {
   terminal?: boolean;
   /** util-linux's prlimit, to run the command under LIMITS (server/sandbox/limits.ts); none when absent. */
   prlimit?: string | null;
+  /** The cgroup leaf the command joins before bwrap starts (cgroup.ts); none where cgroups are not offered. */
+  leaf?: Leaf;
 }
 
 export interface Command {
@@ -47,7 +51,7 @@ export interface Command {
   args: string[];
   /** True when `file` is bwrap, wrapping the requested command. */
   sandboxed: boolean;
-  /** True when the command runs under LIMITS (prlimit was found). */
+  /** True when the command runs under LIMITS (prlimit was found, or it joins a cgroup leaf). */
   limited: boolean;
 }
 
@@ -75,7 +79,10 @@ export function bubblewrapArgs(request: SandboxRequest): string[] {
 export async function sandboxed(request: SandboxRequest): Promise<Command> {
   const status = await sandboxStatus();
   if (status.kind !== 'bubblewrap') return { file: request.file, args: request.args, sandboxed: false, limited: false };
-  return { file: status.bwrap, args: bubblewrapArgs({ ...request, prlimit: status.prlimit }), sandboxed: true, limited: status.prlimit !== null };
+  const args = bubblewrapArgs({ ...request, prlimit: status.prlimit });
+  // Joined before bwrap runs: the pid that writes itself into the leaf execs bwrap, so nothing forks outside it.
+  const command = request.leaf ? joinLeafCommand(request.leaf, status.bwrap, args) : { file: status.bwrap, args };
+  return { ...command, sandboxed: true, limited: status.prlimit !== null || request.leaf !== undefined };
 }
 
 /** HOME and TMPDIR for a sandboxed command: both inside its workspace (the caller creates TMPDIR). */
@@ -96,11 +103,14 @@ export function resetSandboxProbe(): void {
   probed = null;
 }
 
-/** One line for start-up and grade output. */
-export function describeSandbox(status: SandboxStatus): string {
-  const limits = status.kind === 'bubblewrap' && status.prlimit
-    ? ` Each run is limited to ${LIMITS.tasks} processes and threads, ${LIMITS.dataBytes / 1024 ** 3} GB of memory per process.`
-    : ` No process or memory limits (${status.kind === 'bubblewrap' ? status.noLimits : 'no sandbox'}).`;
+/** One line for start-up and grade output; `cgroups` adds which limits the kernel's cgroups hold (cgroup.ts). */
+export function describeSandbox(status: SandboxStatus, cgroups?: CgroupStatus): string {
+  const counted = cgroups ? ` (Portside's count every 500 ms: ${describeCgroupLimits(cgroups)})` : '';
+  const limits = status.kind === 'bubblewrap' && cgroups?.kind === 'cgroup'
+    ? ` Limits: ${describeCgroupLimits(cgroups)} (Run and terminal together; each Check and graded submission its own)${status.prlimit ? `, ${LIMITS.dataBytes / 1024 ** 3} GB of memory per process` : ''}.`
+    : status.kind === 'bubblewrap' && status.prlimit
+      ? ` Each run is limited to ${LIMITS.tasks} processes and threads${counted}, ${LIMITS.dataBytes / 1024 ** 3} GB of memory per process.`
+      : ` No process or memory limits (${status.kind === 'bubblewrap' ? status.noLimits : 'no sandbox'}).`;
   return status.kind === 'bubblewrap'
     ? `Sandbox: learner code runs under bubblewrap (own PID namespace, read-only system, only its workspace writable).${limits}`
     : `Sandbox: not available (${status.reason}); learner code runs in its own process group only, with your user's full access.`;
