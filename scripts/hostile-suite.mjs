@@ -16,7 +16,7 @@ export const FINDINGS = [
   ['2. one request stops the server', ['server/http/request-edge.test.ts', 'server/runner/upgrade-guard.test.ts']],
   ['3, 5. a FIFO wedges a tab; a symlink flip races confinement', ['server/runner/handle-ops.test.ts', 'server/runner/stuck-operation.test.ts', 'server/runner/confine.test.ts', 'server/runner/runner-files.test.ts']],
   ['4. the preview dials the wrong socket', ['server/http/preview-dial.test.ts', 'server/http/preview.browser.test.ts']],
-  ['6. processes escape, pile up or exhaust the server', ['server/sandbox/sandbox.test.ts', 'server/main.test.ts', 'server/runner/stdin-bound.test.ts', 'server/runner/exited-forgotten.test.ts', 'server/runner/soak.test.ts', 'server/runner/close-many.test.ts', 'server/sandbox/limits.test.ts']],
+  ['6. processes escape, pile up or exhaust the server', ['server/sandbox/sandbox.test.ts', 'server/main.test.ts', 'server/runner/stdin-bound.test.ts', 'server/runner/exited-forgotten.test.ts', 'server/runner/soak.test.ts', 'server/runner/close-many.test.ts', 'server/sandbox/limits.test.ts', 'server/sandbox/cgroup.test.ts']],
   ['7. the app is framed by another site', ['server/http/app-server.test.ts']],
   ['8. a submission attacks the teacher', ['server/sandbox/harness-spawn.test.ts']],
 ];
