@@ -2,12 +2,12 @@
 import { request } from 'node:http';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { connectLocalRuntime } from '../app/runtime/local/runtime.ts';
-import type { PortEvent, Runtime } from '../app/runtime/types.ts';
+import type { PortEvent, Runtime, RuntimeProcess } from '../app/runtime/types.ts';
 import { RUNNER_PATH, type ServerMessage } from '../contracts/runner-protocol.ts';
 import type { FixturePlayground } from './fixture-playground.ts';
 
 /** The browser's runtime seam, which connectRuntime returns, for tests outside app/. */
-export type { PortEvent, Runtime };
+export type { PortEvent, Runtime, RuntimeProcess };
 
 export function runnerUrl(playground: FixturePlayground, token = playground.token): string {
   return `ws://127.0.0.1:${playground.port}${RUNNER_PATH}?token=${encodeURIComponent(token)}`;
