@@ -6,6 +6,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isAlive } from '../../probes/lib/ports.mjs';
 
 const OWNED = /^portside-(grade|unpack)-(\d+)-/;
 
@@ -17,17 +18,9 @@ export function makeTempCopy(kind: 'grade' | 'unpack'): Promise<string> {
 export async function sweepOrphanCopies(root = tmpdir()): Promise<string[]> {
   const orphans = (await readdir(root).catch(() => [])).filter((name) => {
     const owner = Number(OWNED.exec(name)?.[2]);
-    return Number.isInteger(owner) && owner > 0 && !alive(owner);
+    // Only our own pattern's names; EPERM (someone else's process) counts as alive: not ours to judge.
+    return Number.isInteger(owner) && owner > 0 && !isAlive(owner);
   });
   await Promise.all(orphans.map((name) => rm(join(root, name), { recursive: true, force: true })));
   return orphans;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'; // someone else's: alive, not ours to judge
-  }
 }

@@ -15,6 +15,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isAlive } from '../../probes/lib/ports.mjs';
 import { LIMITS } from './limits.ts';
 
 /** One hierarchy we may create groups in: our own cgroup's folder there, and what it limits. */
@@ -247,16 +248,7 @@ function sweepStale(parent: string): void {
   }
   for (const name of names) {
     const owner = Number(name.match(/^portside-(\d+)-/)?.[1]);
-    if (owner && !running(owner)) removeTreeSync(join(parent, name));
-  }
-}
-
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if (owner && !isAlive(owner)) removeTreeSync(join(parent, name));
   }
 }
 
