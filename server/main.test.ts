@@ -7,12 +7,9 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { RUNNER_PATH, type ServerMessage } from '../contracts/runner-protocol.ts';
 import { FIXTURE_HTML, REPO_ROOT } from '../test-support/fixture-playground.ts';
-import { waitFor } from '../test-support/runner-client.ts';
+import { openRunnerAt, waitFor } from '../test-support/runner-client.ts';
 import { openLifelines } from '../test-support/lifelines.ts';
-import { logIn } from '../test-support/login.ts';
 
 let dist: string;
 beforeAll(async () => {
@@ -68,14 +65,7 @@ describe('npm start (server/main.ts)', () => {
   it.each(['SIGTERM', 'SIGHUP'] as const)('kills learner processes and removes workspaces on %s', async (signal) => {
     const main = startMain({ PORT: '0' });
     const url = await waitFor(() => /running at (http:\/\/\S+)/.exec(main.output())?.[1], 'the server to print its URL');
-    const origin = new URL(url).origin;
-    const { cookie } = await logIn(url);
-    const page = await (await fetch(`${origin}/`, { headers: { cookie } })).text();
-    const token = /<meta name="portside-runner" content="([^"]+)">/.exec(page)?.[1] ?? '';
-    const socket = new WebSocket(`${origin.replace('http', 'ws')}${RUNNER_PATH}?token=${token}`, { origin, headers: { cookie } });
-    const messages: ServerMessage[] = [];
-    socket.on('message', (data) => messages.push(JSON.parse(data.toString()) as ServerMessage));
-    const hello = await waitFor(() => messages.find((m) => m.type === 'hello'), 'hello');
+    const { socket, messages, hello } = await openRunnerAt(url);
     // A pid printed inside the sandbox's PID namespace means nothing here: the process holds a lifeline socket.
     const lifelines = await openLifelines();
     socket.send(JSON.stringify({ op: 'spawn', id: 1, command: 'node', args: ['-e', `${lifelines.holdScript} setInterval(() => {}, 1000)`] }));

@@ -5,6 +5,7 @@ import { connectLocalRuntime } from '../app/runtime/local/runtime.ts';
 import type { PortEvent, Runtime, RuntimeProcess } from '../app/runtime/types.ts';
 import { RUNNER_PATH, type ServerMessage } from '../contracts/runner-protocol.ts';
 import type { FixturePlayground } from './fixture-playground.ts';
+import { logIn } from './login.ts';
 
 /** The browser's runtime seam, which connectRuntime returns, for tests outside app/. */
 export type { PortEvent, Runtime, RuntimeProcess };
@@ -44,6 +45,24 @@ export async function openRaw(playground: FixturePlayground) {
     next: (match: (m: ServerMessage) => boolean, what: string) =>
       waitFor(() => messages.find(match), what),
   };
+}
+
+/**
+ * Opens a runner socket on a launched `npm start` (`url` is the address it printed) as its page
+ * would: log in, read the token from the page, connect with the page's Origin and cookie.
+ * Resolves once the runner said hello, with every message recorded.
+ */
+export async function openRunnerAt(url: string) {
+  const origin = new URL(url).origin;
+  const { cookie } = await logIn(url);
+  const page = await (await fetch(`${origin}/`, { headers: { cookie } })).text();
+  const token = /<meta name="portside-runner" content="([^"]+)">/.exec(page)?.[1] ?? '';
+  const socket = new NodeWebSocket(`${origin.replace('http', 'ws')}${RUNNER_PATH}?token=${token}`, { origin, headers: { cookie } });
+  const messages: ServerMessage[] = [];
+  socket.on('message', (data) => messages.push(JSON.parse(data.toString()) as ServerMessage));
+  socket.on('error', () => {}); // the server under test may be killed while the socket is open
+  const hello = await waitFor(() => messages.find((m) => m.type === 'hello'), 'hello');
+  return { socket, messages, hello };
 }
 
 /** The HTTP answer to a WebSocket upgrade with the given headers (a refused one is a 403). */

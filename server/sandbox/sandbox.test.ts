@@ -3,13 +3,10 @@
 // mean nothing out here.
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { RUNNER_PATH, type ServerMessage } from '../../contracts/runner-protocol.ts';
 import { FIXTURE_HTML, REPO_ROOT, startFixturePlayground, type FixturePlayground } from '../../test-support/fixture-playground.ts';
 import { openLifelines, type Lifelines } from '../../test-support/lifelines.ts';
-import { logIn } from '../../test-support/login.ts';
 import { readAll } from '../../test-support/processes.ts';
-import { connectRuntime, waitFor } from '../../test-support/runner-client.ts';
+import { connectRuntime, openRunnerAt, waitFor } from '../../test-support/runner-client.ts';
 import { bubblewrapArgs, describeSandbox, resetSandboxProbe, sandboxStatus } from './sandbox.ts';
 import { cgroupStatus, resetCgroupProbe } from './cgroup.ts';
 import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
@@ -162,15 +159,7 @@ describe.runIf(process.platform === 'linux')('the runner killed with SIGKILL', (
     try {
       const url = await waitFor(() => /running at (http:\/\/\S+)/.exec(output)?.[1], 'npm start to print its URL');
       expect(output).toMatch(/Sandbox: learner code runs under bubblewrap/);
-      const origin = new URL(url).origin;
-      const { cookie } = await logIn(url);
-      const page = await (await fetch(`${origin}/`, { headers: { cookie } })).text();
-      const token = /<meta name="portside-runner" content="([^"]+)">/.exec(page)?.[1] ?? '';
-      const socket = new WebSocket(`${origin.replace('http', 'ws')}${RUNNER_PATH}?token=${token}`, { origin, headers: { cookie } });
-      const messages: ServerMessage[] = [];
-      socket.on('message', (data) => messages.push(JSON.parse(data.toString()) as ServerMessage));
-      socket.on('error', () => {});
-      await waitFor(() => messages.find((m) => m.type === 'hello'), 'hello');
+      const { socket } = await openRunnerAt(url);
       socket.send(JSON.stringify({ op: 'spawn', id: 1, command: 'node', args: ['-e', doubleFork(lifelines)] }));
       await lifelines.held(2);
       main.kill('SIGKILL');
