@@ -55,7 +55,7 @@ export function serverStarts(lesson: Lesson): number {
 export interface BareCheckOptions {
   /**
    * Wraps the default-port start, which binds a fixed port of the host: bare checks running side
-   * by side pass one lock (throughput.ts oneAtATime) so they take that port in turn.
+   * by side pass one lock (a `semaphore(1)`) so they take that port in turn.
    */
   exclusive?: <T>(run: () => Promise<T>) => Promise<T>;
 }

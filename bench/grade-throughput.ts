@@ -34,7 +34,8 @@ import { lessonPackages } from '../server/lessons/packages.ts';
 import { sandboxStatus } from '../server/sandbox/sandbox.ts';
 import { bareCheck } from './bare-check.ts';
 import { formatMs, formatRatio, table, verdict } from './stats.ts';
-import { formatRate, gradeProblems, jobsToTime, oneAtATime, perMinute, type Expected, type JsonRow } from './throughput.ts';
+import { semaphore } from '../test-support/semaphore.ts';
+import { formatRate, gradeProblems, jobsToTime, perMinute, type Expected, type JsonRow } from './throughput.ts';
 
 const TARGET_RATIO = 2;
 const [LESSON_02 = 6, CAPSTONE = 2] = (process.env.BENCH_GRADE_CLASS ?? '6,2').split(',').map(Number);
@@ -111,7 +112,9 @@ async function copies(root: string, lesson: Lesson, side: Expected['side'], coun
 async function bareClass(submissions: readonly Submission[], jobs: number, packages: string[], watchMs: number): Promise<number> {
   const workspaces = await Promise.all(submissions.map((s) => prepareWorkspace(s.dir, checkConfigFor(s.lesson), packages)));
   try {
-    const exclusive = oneAtATime();
+    // Bare checks side by side share the host's ports: a start on a lesson's fixed default port
+    // takes its turn, as the harness's own default-port start takes a lock on it.
+    const exclusive = semaphore(1);
     const started = performance.now();
     await runPool(submissions, jobs, (s, i) => bareCheck(s.lesson, workspaces[i]!.dir, watchMs, { exclusive }));
     return performance.now() - started;

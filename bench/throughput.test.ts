@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRate, gradeProblems, jobsToTime, oneAtATime, perMinute, type JsonRow } from './throughput.ts';
+import { formatRate, gradeProblems, jobsToTime, perMinute, type JsonRow } from './throughput.ts';
 
 describe('perMinute', () => {
   it.each([
@@ -29,26 +29,6 @@ describe('jobsToTime', () => {
     [8, [1, 4, 8]],
   ])('on %d cores is %j', (cores, jobs) => {
     expect(jobsToTime(cores)).toEqual(jobs);
-  });
-});
-
-describe('oneAtATime', () => {
-  it('never runs two at once, keeps the order, and goes on after a failure', async () => {
-    const exclusive = oneAtATime();
-    const log: string[] = [];
-    let inside = 0;
-    const step = (name: string, fail = false) =>
-      exclusive(async () => {
-        inside += 1;
-        log.push(`${name}:${inside}`);
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        inside -= 1;
-        if (fail) throw new Error(name);
-        return name;
-      });
-    const results = await Promise.allSettled([step('a'), step('b', true), step('c')]);
-    expect(log).toEqual(['a:1', 'b:1', 'c:1']);
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
   });
 });
 

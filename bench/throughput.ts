@@ -21,20 +21,6 @@ export function jobsToTime(cores: number): number[] {
   return [...new Set([1, Math.max(1, cores), 4])].sort((a, b) => a - b);
 }
 
-/**
- * Runs the functions it is given one after another, whoever calls. Bare checks running side by
- * side share the host's ports, so a start on a lesson's fixed default port must wait its turn, as
- * the harness's own default-port start takes a lock on it (probes/lib/ports.mjs lockFixed).
- */
-export function oneAtATime(): <T>(run: () => Promise<T>) => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return (run) => {
-    const result = tail.then(run);
-    tail = result.catch(() => {});
-    return result;
-  };
-}
-
 /** A row of `grade --json`, as far as the bench reads it. */
 export interface JsonRow {
   student: string;
